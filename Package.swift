@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "StrikeRange",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "StrikeRange", targets: ["StrikeRange"]),
+        .executable(name: "strikerange", targets: ["strikerange"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shims: module maps only. Nothing above Geodesy/Geometry sees C.
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+
+        .target(name: "Geodesy", dependencies: ["CProj"]),
+        .target(name: "Geometry", dependencies: ["CGEOS"]),
+        .target(name: "GeoJSON", dependencies: ["Geometry"]),
+        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON"]),
+        .executableTarget(
+            name: "strikerange",
+            dependencies: [
+                "StrikeRange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"]),
+        .testTarget(name: "strikerangeTests", dependencies: ["strikerange"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+import ArgumentParser
+import StrikeRange
+
+@main
+struct StrikeRangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strikerange",
+        abstract: "What can a weapon with a published range reach from a launch area? Geodesic answers on WGS84.",
+        version: Versions.tool,
+        subcommands: [VersionCommand.self, GeodesicCommand.self]
+    )
+}
+
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the tool, PROJ and GEOS versions.")
+    func run() throws {
+        print("strikerange \(Versions.tool)")
+        print("PROJ \(Versions.proj)")
+        print("GEOS \(Versions.geos)")
+    }
+}
