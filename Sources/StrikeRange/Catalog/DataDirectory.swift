@@ -119,10 +119,10 @@ public struct DataDirectory: Sendable, Hashable, CustomStringConvertible {
 
         var unique: [String] = []
         for path in looked where !unique.contains(path) { unique.append(path) }
+        let searched = (executableFolders.map(\.path) + [currentDirectory.path]).map { "  Data/ beside a Package.swift in \($0) or a parent" }
         throw DataError(.notFound, path: currentDirectory.path,
                         message: "no StrikeRange data folder found; looked for weapons.json in:\n"
-                            + unique.prefix(12).map { "  \($0)" }.joined(separator: "\n")
-                            + (unique.count > 12 ? "\n  … and \(unique.count - 12) more parent folders" : ""))
+                            + (unique.map { "  \($0)" } + searched).joined(separator: "\n"))
     }
 
     /// The repository this file was compiled in (…/Sources/StrikeRange/Catalog/DataDirectory.swift → …).
