@@ -20,6 +20,13 @@ enum CoordinateText {
         return chars.allSatisfy { $0.isASCIIDigit || allowed.contains($0) || hemispheres.contains($0.uppercased()) }
     }
 
+    /// Whether `text` starts with a number (optionally signed): meant as coordinates unless it is a path.
+    static func startsWithNumber(_ text: String) -> Bool {
+        var chars = Substring(text.trimmingWhitespace())
+        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
+        return chars.first?.isASCIIDigit ?? false
+    }
+
     /// The position in `text`.
     /// - Throws: `LocationSpecifierError` — `.missingCoordinate` for one number, `.latitudeOutOfRange` /
     ///   `.longitudeOutOfRange` naming the value, `.malformedCoordinates` saying what is wrong.
@@ -109,7 +116,9 @@ enum CoordinateText {
                 throw fail(i < chars.count ? "unexpected '\(chars[i])'" : "a number is missing at the end")
             }
             c.degrees = degrees
+            let afterDegrees = i
             skip([" "])
+            if i >= chars.count || !degreeMarks.contains(chars[i]) { i = afterDegrees }
             if i < chars.count, degreeMarks.contains(chars[i]) {
                 i += 1
                 skip([" "])

@@ -49,7 +49,7 @@ public enum LocationSpecifier: Sendable, Hashable {
                 }
             }
         }
-        if CoordinateText.looksLikeCoordinates(trimmed) {
+        if CoordinateText.looksLikeCoordinates(trimmed) || (CoordinateText.startsWithNumber(trimmed) && !Self.looksLikePath(trimmed)) {
             let p = try CoordinateText.parse(trimmed)
             self = .point(LonLat(longitude: p.longitude, latitude: p.latitude))
         } else if Self.looksLikePath(trimmed) {

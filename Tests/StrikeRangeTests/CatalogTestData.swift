@@ -1,0 +1,28 @@
+import Foundation
+@testable import StrikeRange
+
+/// The repository's Data/, found the way the tool finds it (walking up from the test executable), loaded once.
+enum CatalogTestData {
+    private static let shared: Result<DataCatalog, DataError> = Result { () throws(DataError) in
+        try DataCatalog(directory: DataDirectory.locate(environment: [:]))
+    }
+
+    static func catalog() throws -> DataCatalog { try shared.get() }
+
+    /// A fresh, empty temporary folder (removed by the caller with `remove`).
+    static func temporaryFolder(_ name: String = #function) throws -> URL {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("strikerange-tests-\(safe)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func remove(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+}
+
+extension Result where Failure == DataError {
+    init(_ body: () throws(DataError) -> Success) {
+        do { self = .success(try body()) } catch { self = .failure(error) }
+    }
+}
