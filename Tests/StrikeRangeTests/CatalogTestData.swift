@@ -26,3 +26,17 @@ extension Result where Failure == DataError {
         do { self = .success(try body()) } catch { self = .failure(error) }
     }
 }
+
+/// The `LookupError` `body` throws, nil if it throws nothing or another error. (Pattern-matching `catch let
+/// LookupError.unknown(…)` inside a test crashes the 6.3 compiler's ownership verifier; this sidesteps it.)
+func lookupError(_ body: () throws -> Void) -> LookupError? {
+    do { try body() } catch let error as LookupError { return error } catch { return nil }
+    return nil
+}
+
+extension LookupError {
+    var suggestions: [String] { if case let .unknown(_, _, s) = self { return s } else { return [] } }
+    var candidates: [String] { if case let .ambiguous(_, _, c) = self { return c } else { return [] } }
+    var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
+    var isAmbiguous: Bool { if case .ambiguous = self { return true } else { return false } }
+}
