@@ -73,14 +73,12 @@ struct WeaponsShowCommand: ParsableCommand {
             if let minimum = weapon.minRangeMeters { pairs.append(("minimum range", "\(kilometers(minimum)) km")) }
             pairs.append(("range (nominal)", "\(kilometers(weapon.rangeMeters)) km"))
             pairs.append(("reported range", "\(kilometers(weapon.rangeLowMeters))–\(kilometers(weapon.rangeHighMeters)) km"))
+            if !weapon.unconfirmed.isEmpty { pairs.append(("unconfirmed", weapon.unconfirmed.joined(separator: ", "))) }
             if let note = weapon.note { pairs.append(("note", note)) }
             print(LookupTable.record(pairs))
             print("sources:")
             if weapon.sources.isEmpty { print("  (none recorded)") }
-            for source in weapon.sources {
-                let extra = [source.publisher, source.date].compactMap { $0 }.filter { !$0.isEmpty }
-                print("  - \(source.title)" + (extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))"))
-            }
+            for source in weapon.sources { print("  - \(source.citation)") }
         }
     }
 }

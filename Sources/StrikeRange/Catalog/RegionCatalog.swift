@@ -19,6 +19,8 @@ public struct RegionCatalog: Sendable {
     private let nameIndex: [String: [Int]]
     private let alternateIndex: [String: [Int]]
     private let looseIndex: [String: [Int]]
+    /// `NameKey.skeleton` of the loose keys: the last pass.
+    private let skeletonIndex: [String: [Int]]
 
     public init(countries: [Region], admin1Units: [Region]) {
         self.countries = countries
@@ -26,7 +28,7 @@ public struct RegionCatalog: Sendable {
         all = countries + admin1Units
 
         var codes: [String: [Int]] = [:], names: [String: [Int]] = [:], alternates: [String: [Int]] = [:]
-        var loose: [String: [Int]] = [:]
+        var loose: [String: [Int]] = [:], skeletons: [String: [Int]] = [:]
         func add(_ key: String, _ i: Int, to index: inout [String: [Int]]) {
             guard !key.isEmpty else { return }
             if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
@@ -40,13 +42,16 @@ public struct RegionCatalog: Sendable {
             for name in region.names {
                 let folded = NameKey.fold(name)
                 if primary.contains(name) { add(folded, i, to: &names) } else { add(folded, i, to: &alternates) }
-                add(NameKey.stripGeneric(fromFolded: folded), i, to: &loose)
+                let stripped = NameKey.stripGeneric(fromFolded: folded)
+                add(stripped, i, to: &loose)
+                add(NameKey.skeleton(ofStripped: stripped), i, to: &skeletons)
             }
         }
         codeIndex = codes
         nameIndex = names
         alternateIndex = alternates
         looseIndex = loose
+        skeletonIndex = skeletons
     }
 
     /// Loads `countries.geojson` and `admin1.geojson`.
@@ -66,7 +71,7 @@ public struct RegionCatalog: Sendable {
     // MARK: Lookup
 
     /// Every region `query` names, best pass only: code, then a region's own name, then an alternate name,
-    /// then any name without generic words (all folded).
+    /// then any name without generic words, then the coarse `NameKey.skeleton` of that (all folded).
     /// Empty when nothing matches. Used by `region(matching:)` and by the location specifier.
     public func regions(matching query: String) -> [Region] {
         match(query).regions
@@ -83,7 +88,10 @@ public struct RegionCatalog: Sendable {
         if let hits = codeIndex[trimmed.uppercased()] { return Match(regions: preferMain(hits.map { all[$0] }), exact: true) }
         let folded = NameKey.fold(trimmed)
         if let hits = nameIndex[folded] ?? alternateIndex[folded] { return Match(regions: hits.map { all[$0] }, exact: true) }
-        if let hits = looseIndex[NameKey.stripGeneric(fromFolded: folded)] { return Match(regions: hits.map { all[$0] }, exact: false) }
+        let stripped = NameKey.stripGeneric(fromFolded: folded)
+        if let hits = looseIndex[stripped] ?? skeletonIndex[NameKey.skeleton(ofStripped: stripped)] {
+            return Match(regions: hits.map { all[$0] }, exact: false)
+        }
         return Match(regions: [], exact: false)
     }
 
