@@ -49,11 +49,17 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
             whatHappened = "linear ring needs at least 4 positions, found \(count)"
         }
         var text = whatHappened
-        if let byteOffset {
+        // invalidJSON messages already say where; other byte-level problems get the offset appended.
+        if let byteOffset, !isInvalidJSON {
             text += " at byte \(byteOffset)"
             if let line { text += " (line \(line))" }
         }
-        text += path.isEmpty ? " at the document root" : " at \(path)"
+        text += path.isEmpty ? " (JSON path: document root)" : " (JSON path: \(path))"
         return text
+    }
+
+    private var isInvalidJSON: Bool {
+        if case .invalidJSON = problem { return true }
+        return false
     }
 }
