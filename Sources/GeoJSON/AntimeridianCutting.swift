@@ -38,12 +38,14 @@ public func cutAtAntimeridian(_ geometry: Geometry) -> Geometry {
 
 // MARK: - Detection
 
-/// True when some longitude is outside [-180, 180] or some edge jumps by more than 180°.
+/// True when some longitude is outside [-180, 180] or some edge jumps by more than 180°. An edge from one
+/// side of ±180° to the other (180 → -180, as in data already cut, e.g. Antarctica's edge along the pole) runs
+/// along the antimeridian and is not a crossing.
 private func needsCutting(_ coordinates: [Coordinate]) -> Bool {
     var previous: Double?
     for c in coordinates {
         if c.x < -180 || c.x > 180 { return true }
-        if let previous, abs(c.x - previous) > 180 { return true }
+        if let previous, abs(c.x - previous) > 180, !(abs(c.x) == 180 && abs(previous) == 180) { return true }
         previous = c.x
     }
     return false
