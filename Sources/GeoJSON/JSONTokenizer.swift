@@ -40,7 +40,7 @@ struct JSONTokenizer {
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "{"):
-                openContainer(.object)
+                try openContainer(.object)
                 skipWhitespace()
                 guard position < bytes.count else { throw truncated("a key or '}'") }
                 if bytes[position] == UInt8(ascii: "}") {
@@ -51,7 +51,7 @@ struct JSONTokenizer {
                     continue valueLoop
                 }
             case UInt8(ascii: "["):
-                openContainer(.array)
+                try openContainer(.array)
                 skipWhitespace()
                 guard position < bytes.count else { throw truncated("a value or ']'") }
                 if bytes[position] == UInt8(ascii: "]") {
@@ -109,7 +109,13 @@ struct JSONTokenizer {
         }
     }
 
-    private mutating func openContainer(_ kind: JSONToken.Kind) {
+    /// Deeper documents are rejected: the model builder recurses per level (GeoJSON itself needs 5).
+    static let maximumDepth = 512
+
+    private mutating func openContainer(_ kind: JSONToken.Kind) throws(GeoJSONError) {
+        guard openContainers.count < Self.maximumDepth else {
+            throw syntaxError("nesting deeper than \(Self.maximumDepth) levels")
+        }
         openContainers.append(tokens.count)
         currentKeys.append(-1)
         tokens.append(JSONToken(kind: kind, escaped: false, count: 0, start: position, end: 0, number: 0))

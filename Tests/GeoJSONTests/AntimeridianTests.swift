@@ -112,3 +112,17 @@ import Geometry
         }
     }
 }
+
+@Suite struct AntimeridianBoundaryTests {
+    /// Data already cut (Natural Earth's Antarctica) has an edge 180 → -180 along the pole: not a crossing.
+    @Test func edgeAlongAntimeridianAndPoleIsUntouched() {
+        let antarcticaLike = Polygon(exterior: ring([(-180, -80), (0, -70), (180, -80), (180, -90), (-180, -90), (-180, -80)]))
+        #expect(cutAtAntimeridian(.polygon(antarcticaLike)) == .polygon(antarcticaLike))
+    }
+
+    @Test func pointsAreWrapped() throws {
+        #expect(cutAtAntimeridian(.point(Point(x: 190, y: 1))) == .point(Point(x: -170, y: 1)))
+        #expect(cutAtAntimeridian(.point(Point(x: -540, y: 1))) == .point(Point(x: -180, y: 1)))
+        #expect(cutAtAntimeridian(.point(Point(x: 180, y: 1))) == .point(Point(x: 180, y: 1)))
+    }
+}
