@@ -74,10 +74,11 @@ public final class Transformation {
 
 /// Versions of the linked PROJ library.
 public enum ProjLibrary {
-    /// e.g. "9.1.1" (`proj_info().release`).
+    /// e.g. "9.1.1" (`proj_info().version`; `.release` is the longer "Rel. 9.1.1, December 1st, 2022").
     public static var version: String {
         // proj_info returns a struct of pointers to static strings.
-        guard let release = proj_info().release else { return "unknown" }
-        return String(cString: release)
+        let info = proj_info()
+        if let version = info.version { return String(cString: version) }
+        return info.release.map { String(cString: $0) } ?? "unknown"
     }
 }
