@@ -23,6 +23,8 @@ struct GeodesicDirectCommand: ParsableCommand {
     @OptionGroup var output: GeodesicOutputOptions
 
     mutating func validate() throws {
+        // `.allUnrecognized` (needed so "-33.9" is a value, not an option) also captures a "--" terminator.
+        if let terminator = values.firstIndex(of: "--") { values.remove(at: terminator) }
         _ = try parsedCase()
     }
 

@@ -24,6 +24,8 @@ struct GeodesicInverseCommand: ParsableCommand {
     @OptionGroup var output: GeodesicOutputOptions
 
     mutating func validate() throws {
+        // `.allUnrecognized` (needed so "-33.9" is a value, not an option) also captures a "--" terminator.
+        if let terminator = coordinates.firstIndex(of: "--") { coordinates.remove(at: terminator) }
         _ = try parsedCase()
     }
 
