@@ -23,5 +23,4 @@ extension Distance: ExpressibleByArgument {
         guard let d = try? Distance(parsing: argument) else { return nil }
         self = d
     }
-    public static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -6,7 +6,7 @@ import Testing
 /// suite under the thread sanitizer (`--filter ConcurrencyTests`), which must report nothing.
 struct ConcurrencyTests {
     static let taskCount = 8
-    static let pointsPerTask = 400
+    static let pointsPerTask = 2000
 
     struct Output: Equatable, Sendable {
         var xs: [Double], ys: [Double], back: [Double], inverse: [InverseSolution], direct: [DirectSolution], areas: [Double]
