@@ -32,12 +32,24 @@ struct GeodesicCircle {
     /// closed-form vertex count is not trusted.
     var needsAdaptiveSampling: Bool {
         let poleGapMeters = (90 - abs(center.latitude)) * 111_000
-        return radiusMeters > 2_000_000 || poleGapMeters < radiusMeters + 1_500_000
+        if radiusMeters > 2_000_000 || poleGapMeters < radiusMeters + 1_500_000 { return true }
+        // A straight lon/lat edge of length L bows away from the geodesic by about L²·tan|φ|/(8a);
+        // the closed form ignores that, so it is only used while the bow is a small part of the allowance.
+        let n = 2 * Double.pi / (2 * acos(max(-1, 1 - 1.8 * allowanceMeters / radiusMeters)))
+        let edgeMeters = 2 * Double.pi * radiusMeters / n
+        let highestLatitude = min(89.9, abs(center.latitude) + radiusMeters / 111_000)
+        let bowMeters = edgeMeters * edgeMeters * tan(highestLatitude * .pi / 180) / (8 * 6_378_137)
+        return bowMeters > 0.15 * allowanceMeters
     }
 
     /// Closed ring (first == last), unrolled longitudes, in increasing azimuth order (clockwise on the map).
     func ring() -> [LonLat] {
         needsAdaptiveSampling ? adaptiveRing() : mirroredRing()
+    }
+
+    /// Longitudes made continuous along the ring, so a ring around a pole ends 360° from where it began.
+    private func continuous(_ ring: [LonLat]) -> [LonLat] {
+        LonLatFrame.unrollPath(ring, near: ring.first?.longitude ?? center.longitude)
     }
 
     /// Evenly spaced azimuths with the count from the chord formula, vertices pushed out by half the sag so
@@ -72,9 +84,9 @@ struct GeodesicCircle {
 
     /// Bisection in azimuth until every edge's lon/lat midpoint is within the allowance of the radius.
     func adaptiveRing() -> [LonLat] {
-        sampledRing { azimuth in
+        continuous(sampledRing { azimuth in
             geodesic.direct(from: center, azimuthDegrees: azimuth, distanceMeters: radiusMeters, unrollLongitude: true).position
-        }
+        })
     }
 
     /// 64 evenly spaced azimuths, each gap bisected until its lon/lat midpoint is within the allowance.
@@ -124,7 +136,7 @@ struct GeodesicCircle {
             }
             return x
         }
-        return sampledRing(point)
+        return continuous(sampledRing(point))
     }
 }
 

@@ -22,7 +22,7 @@ enum GlobeRegion {
     /// The region on the side of `inside` of a closed ring (unrolled, first == last): the ring's polygon,
     /// its pole closure when it winds once around a pole, or the complement when `inside` is outside it.
     static func bounded(by ring: [LonLat], containing inside: LonLat, geodesic: Geodesic) -> GlobeRegion {
-        guard let first = ring.first, let last = ring.last, ring.count >= 4 else { return .empty }
+        guard let first = ring.first, var last = ring.last, ring.count >= 4 else { return .empty }
         let winding = last.longitude - first.longitude
         if abs(winding) < 180 {
             let polygon = LonLatFrame.coordinates(ring)
@@ -30,6 +30,9 @@ enum GlobeRegion {
             return PlanarRing.contains(polygon, inside) ? .polygon(g) : .complement(g)
         }
         // The ring winds around a pole: close it along latitude +90 or −90, whichever side holds `inside`.
+        // Its end is its start moved by exactly ±360°, so once cut at ±180° the two closing meridians
+        // coincide to the bit and dissolve.
+        last = LonLat(longitude: first.longitude + (winding > 0 ? 360 : -360), latitude: first.latitude)
         func closed(_ poleLatitude: Double) -> [Coordinate] {
             var c = LonLatFrame.coordinates(ring)
             c.removeLast()

@@ -38,7 +38,7 @@ enum LonLatFrame {
             s += (ring[j].longitude - ring[i].longitude) * (ring[j].latitude + ring[i].latitude)
             j = i
         }
-        return -s
+        return s
     }
 
     /// Circular mean of longitudes (degrees), a stable frame centre for multi-part inputs.

@@ -29,6 +29,15 @@ public struct GeodesicMeasure: Sendable {
 
     private func polygonArea(_ p: Polygon) -> Double {
         guard !p.isEmpty else { return 0 }
+        // A ring reaching across all 360° of longitude (cut at ±180° around a pole, or the whole globe)
+        // runs along the same meridian twice; measured whole, those edges cancel. Measure its halves.
+        let xs = p.exterior.map(\.x)
+        if let lo = xs.min(), let hi = xs.max(), hi - lo > 180,
+           let halves = try? [-180.0, 0].map({ west in
+               try GeometryEngine().clip(.polygon(p), to: BoundingBox(minX: west, minY: -90, maxX: west + 180, maxY: 90))
+           }) {
+            return halves.reduce(0) { $0 + areaSquareMeters($1) }
+        }
         return geodesic.polygonAreaSquareMeters(exterior: p.exterior.map(LonLatFrame.lonLat),
                                                 holes: p.holes.map { $0.map(LonLatFrame.lonLat) })
     }
