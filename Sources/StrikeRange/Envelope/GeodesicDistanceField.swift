@@ -30,6 +30,7 @@ public final class GeodesicDistanceField {
     private let maxHalfChordSquared: Double
     private let index: UnitVectorIndex
     private let stationVectors: [UnitVector]
+    private let stationIndex: UnitVectorIndex
     private let stations: [LonLat]
     private let engine: GeometryEngine
     private let inside: PreparedGeometry?
@@ -69,6 +70,7 @@ public final class GeodesicDistanceField {
         index = UnitVectorIndex(vectors)
         stations = stationList
         stationVectors = stationList.map(UnitVector.init)
+        stationIndex = UnitVectorIndex(stationVectors)
     }
 
     /// Number of boundary pieces the field searches.
@@ -105,6 +107,14 @@ public final class GeodesicDistanceField {
             if r.distanceMeters < best.distanceMeters { best = r }
         }
         return best
+    }
+
+    /// Whether `q` is certainly closer than `meters` to A: the geodesic distance to the station nearest
+    /// in 3-D is an upper bound of the distance to A.
+    public func isCertainlyWithin(_ meters: Double, of q: LonLat) -> Bool {
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return false }
+        return geodesic.distanceMeters(stations[nearest.index], q) < meters
     }
 
     /// Distance from `q` to the farthest point of A (A's farthest point is a boundary station or point).

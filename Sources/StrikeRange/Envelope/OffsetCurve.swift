@@ -67,6 +67,75 @@ struct OffsetCurve {
         return LonLatFrame.unrollPath(out, near: ring[0].longitude)
     }
 
+    /// The loop with runs of points known to be inside the envelope removed. Such points (offsets of
+    /// stations in bays and wiggles, closer than the range to another station) cannot be on the envelope's
+    /// boundary. Around a run, the offset curve coming in and the one going out cross at the envelope's
+    /// concave cusp: the run is replaced by that crossing. Where no crossing is found near the run's ends
+    /// the run shrinks to its two ends, or is kept whole when those are far apart, so the shortcut never
+    /// spans a stretch where the envelope could bend away; the crossings left are resolved by noding
+    /// and face classification.
+    func pruned(_ loop: [LonLat], isInterior: (LonLat) -> Bool) -> [LonLat] {
+        guard loop.count > 8 else { return loop }
+        let interior = loop.map(isInterior)
+        guard interior.contains(false) else { return [] }
+        // Start at a surviving point so that every run has a survivor on both sides.
+        let start = interior.firstIndex(of: false)!
+        let n = loop.count - 1                      // the loop is closed: loop[n] == loop[0]
+        func at(_ k: Int) -> Int { (start + k) % n }
+        var out = [LonLat]()
+        out.reserveCapacity(n / 4)
+        var k = 0
+        while k < n {
+            let i = at(k)
+            guard interior[i] else { out.append(loop[i]); k += 1; continue }
+            var runEnd = k
+            while runEnd + 1 < n && interior[at(runEnd + 1)] { runEnd += 1 }
+            let run = (k...runEnd).map { loop[at($0)] }
+            let before = out.last!, after = loop[at(runEnd + 1)]
+            if let cusp = Self.crossing(before: before, run: run, after: after) {
+                out += cusp
+            } else if run.count > 2, geodesic.distanceMeters(run[0], run[run.count - 1]) < radiusMeters / 8 {
+                // Keep the run's two ends: the loop still crosses itself there and noding resolves it.
+                out += [run[0], run[run.count - 1]]
+            } else {
+                out += run
+            }
+            k = runEnd + 1
+        }
+        out.append(out[0])
+        return LonLatFrame.unrollPath(out, near: out[0].longitude)
+    }
+
+    /// The first crossing of the chain going into the run from `before` with the chain coming out of it
+    /// to `after`, as the points to put in the run's place (planar in lon/lat; pieces are short).
+    private static func crossing(before: LonLat, run: [LonLat], after: LonLat) -> [LonLat]? {
+        let forward = [before] + run
+        let backward = run + [after]
+        // The crossing is near the run's ends: the curve entering it and the curve leaving it.
+        let window = 48
+        for a in 0..<min(window, forward.count - 1) {
+            for b in stride(from: backward.count - 2, through: max(0, backward.count - 1 - window), by: -1) where b + 1 > a {
+                if let x = segmentIntersection(forward[a], forward[a + 1], backward[b], backward[b + 1]) {
+                    // Keep the pieces of the two chains that lie outside the crossing.
+                    return Array(forward[1..<(a + 1)]) + [x] + Array(backward[(b + 1)..<(backward.count - 1)])
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func segmentIntersection(_ p: LonLat, _ p2: LonLat, _ q: LonLat, _ q2: LonLat) -> LonLat? {
+        let rx = p2.longitude - p.longitude, ry = p2.latitude - p.latitude
+        let sx = q2.longitude - q.longitude, sy = q2.latitude - q.latitude
+        let denominator = rx * sy - ry * sx
+        guard denominator != 0 else { return nil }
+        let qpx = q.longitude - p.longitude, qpy = q.latitude - p.latitude
+        let t = (qpx * sy - qpy * sx) / denominator
+        let u = (qpx * ry - qpy * rx) / denominator
+        guard t > 0, t < 1, u > 0, u < 1 else { return nil }
+        return LonLat(longitude: p.longitude + t * rx, latitude: p.latitude + t * ry)
+    }
+
     /// Closed loop around an open path: its right side forward, a round cap, its left side back, a cap.
     func loop(line: [LonLat]) -> [LonLat] {
         guard line.count >= 2 else { return [] }

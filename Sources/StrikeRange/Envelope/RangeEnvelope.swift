@@ -63,6 +63,21 @@ public struct EnvelopeBuilder: Sendable {
                              verification: nil)
     }
 
+    /// Overlay of thousands of faces can leave slivers a few ulps wide: holes inside the range and
+    /// crumbs beyond it. Each hole and part is classified like a face, by the distance from a point in it.
+    private func removingSlivers(_ g: Geometry, field: GeodesicDistanceField, rangeMeters: Double,
+                                 engine: GeometryEngine) throws -> Geometry {
+        func within(_ ring: [Coordinate]) throws -> Bool {
+            guard let c = try engine.pointOnSurface(.polygon(Polygon(exterior: ring))).coordinate else { return false }
+            return field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters
+        }
+        var polygons = [Polygon]()
+        for p in g.polygons where try within(p.exterior) {
+            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !within($0) }))
+        }
+        return .multiPolygon(MultiPolygon(polygons))
+    }
+
     /// Buffer of an area or line launch (points may be mixed in) for ranges up to a hemisphere.
     private func areaBuffer(_ area: LaunchArea, rangeMeters: Double, allowanceMeters: Double,
                             engine: GeometryEngine) throws -> Geometry {
@@ -80,12 +95,12 @@ public struct EnvelopeBuilder: Sendable {
         var loops = [LineString]()
         for ring in area.rings {
             let dense = PathDensifier.densify(ring, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
-            let loop = curve.loop(ring: dense)
+            let loop = curve.pruned(curve.loop(ring: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
             if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
         }
         for line in area.lines {
             let dense = PathDensifier.densify(line, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
-            let loop = curve.loop(line: dense)
+            let loop = curve.pruned(curve.loop(line: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
             if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
         }
         for p in area.points {
@@ -99,10 +114,13 @@ public struct EnvelopeBuilder: Sendable {
         for face in faces {
             let inside = try engine.pointOnSurface(.polygon(face))
             guard let c = inside.coordinate else { continue }
-            if field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters { kept.append(.polygon(face)) }
+            let q = LonLat(longitude: c.x, latitude: c.y)
+            if field.isCertainlyWithin(rangeMeters, of: q) || field.nearest(q).distanceMeters <= rangeMeters {
+                kept.append(.polygon(face))
+            }
         }
         if let polygons = area.polygonalGeometry { kept.append(polygons) }
-        let union = try engine.unaryUnion(kept)
+        let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters, engine: engine)
         return try LongitudeWrapping.wrap(union, engine)
     }
 }

@@ -59,24 +59,27 @@ struct UnitVectorIndex: Sendable {
     }
 
     /// Squared chord to the nearest item, or infinity when empty.
-    func nearestSquaredChord(_ q: UnitVector) -> Double {
-        var best = Double.infinity
+    func nearestSquaredChord(_ q: UnitVector) -> Double { nearest(q).squaredChord }
+
+    /// The nearest item (index −1 when empty) and its squared chord.
+    func nearest(_ q: UnitVector) -> (index: Int, squaredChord: Double) {
+        var best = (index: -1, squaredChord: Double.infinity)
         nearest(q, 0, order.count, 0, &best)
         return best
     }
 
-    private func nearest(_ q: UnitVector, _ lo: Int, _ hi: Int, _ depth: Int, _ best: inout Double) {
+    private func nearest(_ q: UnitVector, _ lo: Int, _ hi: Int, _ depth: Int, _ best: inout (index: Int, squaredChord: Double)) {
         guard lo < hi else { return }
         let mid = (lo + hi) / 2
         let i = Int(order[mid])
         let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
         let d2 = dx * dx + dy * dy + dz * dz
-        if d2 < best { best = d2 }
+        if d2 < best.squaredChord { best = (i, d2) }
         let axis = depth % 3
         let delta = (axis == 0 ? q.x : axis == 1 ? q.y : q.z) - (axis == 0 ? xs[i] : axis == 1 ? ys[i] : zs[i])
         let (first, second) = delta < 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
         nearest(q, first.0, first.1, depth + 1, &best)
-        if delta * delta < best { nearest(q, second.0, second.1, depth + 1, &best) }
+        if delta * delta < best.squaredChord { nearest(q, second.0, second.1, depth + 1, &best) }
     }
 
     /// Indices of items whose squared chord to `q` is at most `radiusSquared`.
