@@ -21,7 +21,7 @@ import sources
 import sources_md
 import weapons
 
-ADMIN1_COUNTRIES = ["UKR", "RUS", "BLR", "MDA", "POL", "ROU", "SVK", "HUN", "LTU", "EST", "FIN", "GEO", "LVA", "KAZ"]
+ADMIN1_COUNTRIES = ["UKR", "RUS", "BLR", "MDA", "POL", "ROU", "SVK", "HUN", "LTU", "EST", "FIN", "GEO", "KAZ"]
 ALT_COUNTRIES = {"UA", "RU", "BY"}
 NE_NAME_FIXES = {"Moskovsskaya": "Moskovskaya", "Maga Buryatdan": "Magadan"}
 CRIMEA_FIPS = {"UP11": "UA.11", "UP20": "UA.20"}  # NE labels Crimea and Sevastopol as Russian; ISO keeps UA-43/UA-40
@@ -120,8 +120,10 @@ def admin1_names(u, city_index, places_ru_uk):
             ru = ru or pru
             uk = uk or puk
     out = set()
+    slavic = names.RU_LETTERS | names.UK_LETTERS | {"ў"}
     for n in [u["name"], u["gn_name"], ru, uk] + alts:
-        if n and names.keep_alternate(n):
+        # Cyrillic names of other languages of Russia (Tatar, Sakha, ...) are left out: not what users type
+        if n and names.keep_alternate(n) and (names.is_latin(n) or names.in_alphabet(n, slavic)):
             out.add(n)
     if ru:
         out.add(names.translit(ru, names.RU_TRANSLIT))
@@ -140,6 +142,10 @@ def admin1_names(u, city_index, places_ru_uk):
         for stem in stems:
             city = cyr_to_city.get(stem)
             if city is None:
+                continue
+            # the stem must be the city's own Russian/Ukrainian name, not some declined or foreign form
+            if stem not in places_ru_uk.get(city["geonameid"], ()) and \
+                    names._norm(names.translit(stem, table)) != names._norm(city["name"]):
                 continue
             out.add(stem)
             latin_forms = {names._norm(a): a for a in city["alternatenames"] if names.is_latin(a)}
@@ -190,8 +196,8 @@ def main():
     places_ru_uk = {}
     for c in city_list:
         if c["countrycode"] in ALT_COUNTRIES or c["population"] >= 1_000_000:
-            places_ru_uk[c["geonameid"]] = (names.place_name_ru(c, c["alternatenames"]),
-                                            names.place_name_uk(c, c["alternatenames"]))
+            ru = names.place_name_ru(c, c["alternatenames"])
+            places_ru_uk[c["geonameid"]] = (ru, names.place_name_uk(c, c["alternatenames"], ru))
     # Cyrillic alternate -> city, per GeoNames admin1 code (largest city wins), for oblast stems
     city_index = collections.defaultdict(dict)
     for c in sorted(city_list, key=lambda c: (-c["population"], c["geonameid"])):

@@ -1,4 +1,5 @@
 """Admin-1 polygons cut from NE countries, and the topology-preserving simplification of the world coverage."""
+import collections
 import sys
 
 import numpy as np
@@ -7,6 +8,7 @@ from shapely import STRtree
 
 SNAP_DEG = 1e-5          # NE line ends sit ~1e-7 deg off ring vertices; snap so faces close (Kherson|Mykolaiv)
 GRID_DEG = 1e-4          # output grid
+NODE_GRID_DEG = 1e-7     # working grid while cutting
 DP_DEG = 0.02            # Douglas-Peucker tolerance outside the detail box
 DETAIL_BOX = shapely.box(15.0, 40.0, 60.0, 70.0)
 
@@ -19,6 +21,35 @@ def polygons_of(geom):
     return [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon" and not g.is_empty]
 
 
+def close_gaps(noded, tol=2 * SNAP_DEG):
+    """NE admin-1 line ends also stop 1e-6..1e-5 deg short of the line they meet (Odesa|Mykolaiv,
+    Chernivtsi). Join every free end to the nearest other edge within `tol` with a tiny connector."""
+    edges = list(shapely.get_parts(noded))
+    ends = collections.Counter()
+    for e in edges:
+        ends[e.coords[0]] += 1
+        ends[e.coords[-1]] += 1
+    tree = STRtree(edges)
+    connectors = []
+    for xy, n in sorted(ends.items()):
+        if n != 1:
+            continue
+        pt = shapely.Point(xy)
+        best = None
+        for j in sorted(tree.query(pt, predicate="dwithin", distance=tol).tolist()):
+            e = edges[j]
+            if xy in (e.coords[0], e.coords[-1]):
+                continue
+            d = e.distance(pt)
+            if d > 0 and (best is None or d < best[0]):
+                best = (d, j)
+        if best is not None:
+            connectors.append(shapely.shortest_line(pt, edges[best[1]]))
+    if not connectors:
+        return noded
+    return shapely.unary_union(edges + connectors, grid_size=NODE_GRID_DEG)
+
+
 def cut_country(country, admin1_lines, land_lines):
     """Faces of `country` cut by the admin-1 and admin-0 land lines that touch it (sorted, deterministic)."""
     boundary = country.boundary
@@ -28,7 +59,9 @@ def cut_country(country, admin1_lines, land_lines):
     idx0 = sorted(tree0.query(country, predicate="intersects").tolist())
     lines = [admin1_lines[i] for i in idx1] + [land_lines[i] for i in idx0]
     snapped = shapely.snap(shapely.GeometryCollection(lines), boundary, SNAP_DEG)
-    noded = shapely.unary_union([boundary, snapped])
+    # snap-rounding at 1e-7 deg nodes line ends that sit ~1e-10 off a ring segment (Crimea|Sevastopol)
+    noded = shapely.unary_union([boundary, snapped], grid_size=NODE_GRID_DEG)
+    noded = close_gaps(noded)
     faces = polygons_of(shapely.polygonize(shapely.get_parts(noded)))
     prepared = shapely.prepare(country) or country
     keep = [f for f in faces if country.contains(f.point_on_surface())]

