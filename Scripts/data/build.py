@@ -51,6 +51,8 @@ def build_admin1(ne, files, lines1, lines0, labels_all, cities_by_cc, subdiv):
         labels = [l for l in labels_all if l["adm0_a3"] == "UKR" or l["fips"] in CRIMEA_FIPS]
     else:
         labels = [l for l in labels_all if l["adm0_a3"] == a3 and l["fips"] not in CRIMEA_FIPS]
+    # one NE 4.1.0 polygon in Russia has no name, code or GeoNames name: its faces go to the neighbours
+    labels = [l for l in labels if l["name"] or l["fips"] or l["gn_name"]]
     which = coverage.label_faces(faces, labels)
     groups = collections.defaultdict(list)
     for f, li in zip(faces, which):

@@ -66,6 +66,8 @@ def keep_alternate(a):
         return False
     if a.isascii() and a.isupper() and len(a) <= 4:
         return False
+    if is_latin(a) and a == a.lower():
+        return False        # GeoNames' lower-case romanizations of other scripts (beulyanseukeu)
     return is_latin(a) or is_cyrillic(a)
 
 
@@ -91,7 +93,9 @@ def ru_translits(s):
             t = RU_TRANSLIT.get(low, c)
         out.append(t.capitalize() if c.isupper() and t else t)
         prev = low
-    return {plain, "".join(out)}
+    iso9 = translit(s, {**RU_TRANSLIT, "й": "j", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "s", "ю": "ju",
+                        "я": "ja", "ж": "z"})
+    return {plain, "".join(out), iso9}
 
 
 def _score(c, alternates, latin, main, native, lang, ru_pick=None):
