@@ -1,0 +1,94 @@
+import Foundation
+
+/// Folding of names for lookup: one function used both when indexing the data and on the user's query,
+/// so "Bryanskaya oblast'", "BRYANSKAYA  OBLAST" and "Брянская Область" compare equal to their own kind.
+///
+/// Rules: case and diacritics are dropped (`ї`→`і`, `й`→`и`, `é`→`e`); apostrophes (' ’ ʼ ʹ ` ´) are deleted,
+/// so "L'viv" equals "Lviv"; every other non-alphanumeric character becomes a space; runs of spaces collapse.
+enum NameKey {
+    /// The folded form of `text` (see the type's rules). Never contains leading, trailing or double spaces.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        func emit(_ s: Unicode.Scalar) {
+            if pendingSpace, !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(s)
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x30...0x39, 0x61...0x7A:            // ASCII digits and lowercase letters
+                emit(scalar)
+            case 0x41...0x5A:                         // ASCII uppercase
+                emit(Unicode.Scalar(v + 0x20)!)
+            case 0x27, 0x60, 0xB4, 0x2019, 0x2018, 0x02BC, 0x02B9, 0x02BB, 0x2032:
+                continue                              // apostrophes and primes: deleted, not a word break
+            case 0x00...0x7F:
+                pendingSpace = true                   // ASCII punctuation and whitespace
+            case 0x0400...0x04FF:
+                if let folded = foldCyrillic(v) { emit(folded) } else { pendingSpace = true }
+            default:
+                // Rare (Latin with diacritics, other scripts): Foundation's folding, one scalar at a time.
+                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                for f in folded.unicodeScalars {
+                    if f.properties.isAlphabetic || f.properties.numericType != nil {
+                        emit(f)
+                    } else if f.properties.generalCategory == .nonspacingMark {
+                        continue
+                    } else {
+                        pendingSpace = true
+                    }
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// Lowercases a Cyrillic letter and drops the diacritics that Foundation's diacritic folding drops
+    /// (й→и, ё→е, ї→і, ў→у), without a Foundation call: places carry tens of thousands of Cyrillic names.
+    private static func foldCyrillic(_ v: UInt32) -> Unicode.Scalar? {
+        var c = v
+        if (0x0410...0x042F).contains(c) { c += 0x20 }          // А–Я → а–я
+        else if (0x0400...0x040F).contains(c) { c += 0x50 }     // Ѐ–Џ → ѐ–џ
+        else if (0x0460...0x04FF).contains(c), c & 1 == 0 { c += 1 } // paired letters (Ґ→ґ, …)
+        switch c {
+        case 0x0439: c = 0x0438   // й → и
+        case 0x0451, 0x0450: c = 0x0435   // ё, ѐ → е
+        case 0x0457: c = 0x0456   // ї → і
+        case 0x045E: c = 0x0443   // ў → у
+        case 0x0453: c = 0x0433   // ѓ → г
+        case 0x045C: c = 0x043A   // ќ → к
+        default: break
+        }
+        guard let s = Unicode.Scalar(c), s.properties.isAlphabetic else { return nil }
+        return s
+    }
+
+    /// Words that name the kind of unit rather than the unit; dropped for the second, looser match so that
+    /// "Bryansk Oblast", "Брянская область" and "Republic of Crimea" find their unit.
+    static let genericWords: Set<String> = [
+        "oblast", "oblasti", "oblasts", "obl", "oblys", "oblysy", "voblast", "voblasts", "voblasc",
+        "region", "regions", "province", "krai", "kray", "republic", "respublika", "republika", "autonomous",
+        "avtonomna", "avtonomnaya", "okrug", "of", "the",
+        "область", "обл", "облысы", "вобласць", "край", "республика", "республіка", "рэспубліка",
+        "автономная", "автономна", "автономнии", "округ",
+    ]
+
+    /// `fold(text)` without the generic words; the folded text itself when it has nothing else.
+    static func stripped(_ text: String) -> String {
+        stripGeneric(fromFolded: fold(text))
+    }
+
+    static func stripGeneric(fromFolded folded: String) -> String {
+        let words = folded.split(separator: " ")
+        let kept = words.filter { !genericWords.contains(String($0)) }
+        return kept.isEmpty ? folded : kept.joined(separator: " ")
+    }
+
+    /// Alphanumerics only ("MGM-140" → "mgm140", "Block IA" → "blockia"): for weapon designations,
+    /// where spaces and hyphens are spelled every way.
+    static func compact(_ text: String) -> String {
+        fold(text).replacingOccurrences(of: " ", with: "")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GeoJSON
+import Geodesy
+import Geometry
+
+extension LocationSpecifier {
+    /// Looks the specifier up in `catalog` (files are read here).
+    /// - Throws: `LocationSpecifierError` (files), `LookupError` (names), `DataError` (data folder).
+    public func resolve(in catalog: DataCatalog,
+                        standardInput: () throws -> [UInt8] = LocationSpecifier.readStandardInput) throws -> ResolvedLocation {
+        switch self {
+        case let .point(p):
+            return ResolvedLocation(kind: .point, label: "\(Self.degrees(p.latitude)),\(Self.degrees(p.longitude))",
+                                    geometry: .point(Point(x: p.longitude, y: p.latitude)))
+        case let .place(query):
+            let regions = try catalog.regions()
+            let place = try catalog.places().place(matching: query) { (text) throws(LookupError) in
+                try regions.country(matching: text).countryCode
+            }
+            return Self.resolved(place)
+        case let .region(query):
+            return Self.resolved(try catalog.regions().region(matching: query))
+        case let .country(query):
+            return Self.resolved(try catalog.regions().country(matching: query))
+        case let .border(query):
+            let border = try catalog.border(named: query)
+            return ResolvedLocation(kind: .border, label: border.name, geometry: border.geometry,
+                                    code: "\(border.codeA)-\(border.codeB)")
+        case let .file(path):
+            return try Self.resolveFile(path, standardInput: standardInput)
+        case let .name(query):
+            return try Self.resolveName(query, in: catalog)
+        }
+    }
+
+    static func resolved(_ place: Place) -> ResolvedLocation {
+        let area = place.admin1Code.map { "\($0), " } ?? ""
+        return ResolvedLocation(kind: .place, label: "\(place.name), \(area)\(place.countryCode)",
+                                geometry: place.geometry, code: place.admin1Code)
+    }
+
+    static func resolved(_ region: Region) -> ResolvedLocation {
+        ResolvedLocation(kind: region.level == .country ? .country : .region, label: "\(region.code) \(region.name)",
+                         geometry: region.geometry, code: region.code)
+    }
+
+    /// A bare name: a place, or a region/country; both → ambiguous, listing the prefixed forms.
+    private static func resolveName(_ query: String, in catalog: DataCatalog) throws -> ResolvedLocation {
+        let regions = try catalog.regions()
+        let places = try catalog.places()
+        let regionHits = regions.regions(matching: query)
+        let split = places.splitCountry(query)
+        var countryCode = split.country
+        if let text = countryCode, let country = try? regions.country(matching: text) { countryCode = country.countryCode }
+        let placeHits = places.places(named: split.name, country: countryCode, limit: 3)
+
+        switch (placeHits.isEmpty, regionHits.count) {
+        case (false, 0):
+            return resolved(placeHits[0])
+        case (true, 1):
+            return resolved(regionHits[0])
+        case (true, 0):
+            let suggestions = Array((regions.suggestions(for: query).prefix(3).map { "region:\($0)" }
+                + places.suggestions(for: split.name, country: countryCode).prefix(3).map { "place:\($0)" }))
+            throw LookupError.unknown(what: "place, region or country", query: query, suggestions: suggestions)
+        default:
+            var candidates: [String] = []
+            if let top = placeHits.first {
+                let withCountry = split.country == nil ? "\(top.name), \(top.countryCode)" : query
+                candidates.append("place:\"\(withCountry)\"  → the place \(top.summary)")
+            }
+            for region in regionHits {
+                let prefix = region.level == .country ? "country" : "region"
+                candidates.append("\(prefix):\(region.code)  → the \(region.level == .country ? "country" : "region") \(region.summary)")
+            }
+            throw LookupError.ambiguous(what: "kind of location (place, region, country)", query: query, candidates: candidates)
+        }
+    }
+
+    private static func resolveFile(_ path: String, standardInput: () throws -> [UInt8]) throws -> ResolvedLocation {
+        let label = path == "-" ? "stdin" : path
+        let bytes: [UInt8]
+        if path == "-" {
+            do { bytes = try standardInput() } catch {
+                throw LocationSpecifierError.unreadableFile(path: label, reason: error.localizedDescription)
+            }
+        } else {
+            let expanded = (path as NSString).expandingTildeInPath
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+                throw LocationSpecifierError.fileNotFound(path: path)
+            }
+            guard !isDirectory.boolValue else {
+                throw LocationSpecifierError.unreadableFile(path: path, reason: "it is a folder, not a GeoJSON file")
+            }
+            do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: expanded))) } catch {
+                throw LocationSpecifierError.unreadableFile(path: path, reason: error.localizedDescription)
+            }
+        }
+        let features: [Feature]
+        do { features = try GeoJSONReader.readFeatures(bytes) } catch {
+            throw LocationSpecifierError.notGeoJSON(path: label, reason: error.description)
+        }
+        guard let geometry = combined(features.compactMap(\.geometry)) else {
+            throw LocationSpecifierError.noGeometry(path: label)
+        }
+        return ResolvedLocation(kind: .file, label: label, geometry: geometry)
+    }
+
+    /// One geometry for all of a file's features: the geometry itself when there is one; a Multi* when all are
+    /// of one dimension (polygons, lines or points); a GeometryCollection otherwise.
+    static func combined(_ geometries: [Geometry]) -> Geometry? {
+        if geometries.count <= 1 { return geometries.first }
+        var polygons: [Polygon] = [], lines: [LineString] = [], points: [Point] = []
+        var others = false
+        for g in geometries {
+            switch g {
+            case let .polygon(p): polygons.append(p)
+            case let .multiPolygon(m): polygons += m.polygons
+            case let .lineString(l): lines.append(l)
+            case let .multiLineString(m): lines += m.lineStrings
+            case let .point(p): points.append(p)
+            case let .multiPoint(m): points += m.points
+            case .geometryCollection: others = true
+            }
+        }
+        let kinds = [!polygons.isEmpty, !lines.isEmpty, !points.isEmpty].filter { $0 }.count
+        if !others, kinds == 1 {
+            if !polygons.isEmpty { return .multiPolygon(MultiPolygon(polygons)) }
+            if !lines.isEmpty { return .multiLineString(MultiLineString(lines)) }
+            return .multiPoint(MultiPoint(points))
+        }
+        return .geometryCollection(GeometryCollection(geometries))
+    }
+
+    /// Shortest decimal text of a coordinate (no trailing zeros, no exponent).
+    static func degrees(_ value: Double) -> String {
+        var text = String(format: "%.7f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+}
