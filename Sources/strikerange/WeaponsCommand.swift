@@ -77,10 +77,7 @@ struct WeaponsShowCommand: ParsableCommand {
             print(LookupTable.record(pairs))
             print("sources:")
             if weapon.sources.isEmpty { print("  (none recorded)") }
-            for source in weapon.sources {
-                let extra = [source.publisher, source.date].compactMap { $0 }.filter { !$0.isEmpty }
-                print("  - \(source.title)" + (extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))"))
-            }
+            for source in weapon.sources { print("  - \(source.citation)") }
         }
     }
 }

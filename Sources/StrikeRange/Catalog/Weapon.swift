@@ -3,12 +3,21 @@
 public struct Weapon: Sendable, Hashable, Codable {
     /// Where a figure was published.
     public struct Source: Sendable, Hashable, Codable {
-        public var title: String
+        /// Nil where only the publisher is known (the catalog never invents a title).
+        public var title: String?
         public var publisher: String?
         /// As published: "2023-09", "2021-03-31"…
         public var date: String?
-        public init(title: String, publisher: String?, date: String?) {
-            self.title = title; self.publisher = publisher; self.date = date
+        /// The figure this source reports, as published ("165–300 km by variant").
+        public var reported: String?
+        public init(title: String?, publisher: String?, date: String?, reported: String? = nil) {
+            self.title = title; self.publisher = publisher; self.date = date; self.reported = reported
+        }
+
+        /// "title, publisher, date: reported" with the missing parts left out.
+        public var citation: String {
+            let head = [title, publisher, date].compactMap { $0 }.joined(separator: ", ")
+            return reported.map { "\(head): \($0)" } ?? head
         }
     }
 
