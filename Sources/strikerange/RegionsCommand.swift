@@ -65,7 +65,13 @@ struct RegionsShowCommand: ParsableCommand {
             var pairs: [(String, String)] = [("code", region.code), ("name", region.name)]
             if let ru = region.nameRussian { pairs.append(("name (ru)", ru)) }
             if let uk = region.nameUkrainian { pairs.append(("name (uk)", uk)) }
-            if !region.alternateNames.isEmpty { pairs.append(("other names", region.alternateNames.joined(separator: "; "))) }
+            if let local = region.localName { pairs.append(("local name", local)) }
+            if !region.alternateNames.isEmpty {
+                // Alternates can run to dozens of languages: show a few, say how many more.
+                let shown = region.alternateNames.prefix(8).joined(separator: "; ")
+                let more = region.alternateNames.count > 8 ? " (+\(region.alternateNames.count - 8) more)" : ""
+                pairs.append(("other names", shown + more))
+            }
             pairs.append(("level", region.level == .country ? "country" : "admin-1"))
             if let type = region.type { pairs.append(("type", type)) }
             pairs.append(("country", "\(region.countryName) (\(region.countryCode))"))
@@ -95,17 +101,17 @@ struct RegionSummaryJSON: Encodable {
 /// `regions show --format json`, and the properties of `--format geojson`.
 struct RegionDetailJSON: Encodable {
     var code, name, level, countryCode, countryName: String
-    var nameRu, nameUk, type: String?
+    var nameRu, nameUk, localName, type: String?
     var altNames: [String]
     var areaKm2: Double
     init(_ r: Region, areaSquareKilometers: Double) {
         code = r.code; name = r.name; level = r.level.rawValue; countryCode = r.countryCode; countryName = r.countryName
-        nameRu = r.nameRussian; nameUk = r.nameUkrainian; type = r.type; altNames = r.alternateNames
+        nameRu = r.nameRussian; nameUk = r.nameUkrainian; localName = r.localName; type = r.type; altNames = r.alternateNames
         areaKm2 = LookupNumber.rounded(areaSquareKilometers, decimals: 1)
     }
     enum CodingKeys: String, CodingKey {
         case code, name, level, type, countryCode = "country", countryName = "country_name"
-        case nameRu = "name_ru", nameUk = "name_uk", altNames = "alt_names", areaKm2 = "area_km2_geodesic"
+        case nameRu = "name_ru", nameUk = "name_uk", localName = "local_name", altNames = "alt_names", areaKm2 = "area_km2_geodesic"
     }
 
     var properties: JSONValue {
@@ -116,6 +122,7 @@ struct RegionDetailJSON: Encodable {
         ]
         if let nameRu { members["name_ru"] = .string(nameRu) }
         if let nameUk { members["name_uk"] = .string(nameUk) }
+        if let localName { members["local_name"] = .string(localName) }
         if let type { members["type"] = .string(type) }
         return .object(members)
     }

@@ -73,6 +73,7 @@ struct WeaponsShowCommand: ParsableCommand {
             if let minimum = weapon.minRangeMeters { pairs.append(("minimum range", "\(kilometers(minimum)) km")) }
             pairs.append(("range (nominal)", "\(kilometers(weapon.rangeMeters)) km"))
             pairs.append(("reported range", "\(kilometers(weapon.rangeLowMeters))–\(kilometers(weapon.rangeHighMeters)) km"))
+            if !weapon.unconfirmed.isEmpty { pairs.append(("unconfirmed", weapon.unconfirmed.joined(separator: ", "))) }
             if let note = weapon.note { pairs.append(("note", note)) }
             print(LookupTable.record(pairs))
             print("sources:")

@@ -6,7 +6,7 @@ import Testing
 /// `Scripts/bench-load`). Not a timed assertion: timing depends on the machine; it checks the loads succeed.
 @Suite struct CatalogLoadTimeTests {
     @Test func loadEverything() throws {
-        let directory = try CatalogTestData.catalog().directory
+        let directory = try CatalogTestData.directoryFromEnvironment()
         let catalog = DataCatalog(directory: directory)
         let clock = ContinuousClock()
         var lines: [String] = []

@@ -31,6 +31,14 @@ import Testing
         #expect(NameKey.stripped("Oblast") == "oblast")   // nothing else left: keep the word
     }
 
+    @Test func skeletonsJoinRussianAndUkrainianForms() {
+        func sk(_ text: String) -> String { NameKey.skeleton(ofStripped: NameKey.stripped(text)) }
+        #expect(sk("Брянська область") == sk("Брянская область"))
+        #expect(sk("Брянська область") == sk("Брянськ"))
+        #expect(sk("Bryanskaya oblast'") == sk("Bryansk"))
+        #expect(sk("Sumska oblast") != sk("Kurskaya oblast"))
+    }
+
     @Test func compactIgnoresSpacesAndHyphens() {
         #expect(NameKey.compact("MGM-140") == NameKey.compact("mgm 140"))
         #expect(NameKey.compact("Block IA") == "blockia")

@@ -9,6 +9,9 @@ enum CatalogTestData {
 
     static func catalog() throws -> DataCatalog { try shared.get() }
 
+    /// The folder as the tool itself would find it, honouring STRIKERANGE_DATA (for Scripts/bench-load --data).
+    static func directoryFromEnvironment() throws -> DataDirectory { try DataDirectory.locate() }
+
     /// A fresh, empty temporary folder (removed by the caller with `remove`).
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }

@@ -92,3 +92,35 @@ enum NameKey {
         fold(text).replacingOccurrences(of: " ", with: "")
     }
 }
+
+extension NameKey {
+    /// A coarse form of a folded, generic-word-free name for the last lookup pass: Russian and Ukrainian spellings
+    /// and adjective forms meet ("брянська" ~ "брянская" ~ "брянск", "bryanskaya" ~ "bryansk", "sumska" ~ "sumy"
+    /// does not). Soft and hard signs go, і/ї/ы → и, є/э → е, ґ → г; adjectival endings after "sk"/"ск" are cut.
+    static func skeleton(ofStripped folded: String) -> String {
+        folded.split(separator: " ").map { word -> String in
+            var scalars = String.UnicodeScalarView()
+            for s in word.unicodeScalars {
+                switch s.value {
+                case 0x044C, 0x044A: continue                          // ь ъ
+                case 0x0456, 0x0457, 0x044B: scalars.append("и")       // і ї ы
+                case 0x0454, 0x044D: scalars.append("е")               // є э
+                case 0x0491: scalars.append("г")                       // ґ
+                default: scalars.append(s)
+                }
+            }
+            var text = String(scalars)
+            for ending in adjectiveEndings where text.hasSuffix(ending) && text.count > ending.count + 2 {
+                text.removeLast(ending.count - 2)   // keep the "sk"/"ск"
+                break
+            }
+            return text
+        }.joined(separator: " ")
+    }
+
+    /// Longest first; each starts with "sk"/"ск", which is kept.
+    private static let adjectiveEndings = [
+        "skaya", "skiy", "skii", "skyi", "skyy", "skoe", "ska", "ski", "sky",
+        "ская", "ский", "ское", "скои", "скии", "ска", "ски",
+    ].sorted { $0.count > $1.count }
+}

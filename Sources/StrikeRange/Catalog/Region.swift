@@ -18,7 +18,10 @@ public struct Region: Sendable, Identifiable {
     public let name: String
     public let nameRussian: String?
     public let nameUkrainian: String?
-    /// Further names: GeoNames' local transliteration ("Bryanskaya oblast'") and `alt_names`.
+    /// GeoNames' name, a local transliteration ("Bryanskaya oblast'"); nil for countries.
+    public let localName: String?
+    /// Further names (`alt_names`: other languages and spellings). They rank below the names above:
+    /// "Kyiv" is the city's own name (UA-30) and only an alternate of the oblast (UA-32).
     public let alternateNames: [String]
     /// As in the data: "Oblast", "Republic", "Sovereign country"…
     public let type: String?
@@ -33,10 +36,10 @@ public struct Region: Sendable, Identifiable {
     let otherCodes: [String]
 
     init(level: Level, code: String, alpha3: String?, name: String, nameRussian: String?, nameUkrainian: String?,
-         alternateNames: [String], type: String?, countryCode: String, countryName: String, multiPolygon: MultiPolygon,
+         localName: String? = nil, alternateNames: [String], type: String?, countryCode: String, countryName: String, multiPolygon: MultiPolygon,
          isMainFeature: Bool = true, otherCodes: [String] = []) {
         self.level = level; self.code = code; self.alpha3 = alpha3; self.name = name
-        self.nameRussian = nameRussian; self.nameUkrainian = nameUkrainian; self.alternateNames = alternateNames
+        self.nameRussian = nameRussian; self.nameUkrainian = nameUkrainian; self.localName = localName; self.alternateNames = alternateNames
         self.type = type; self.countryCode = countryCode; self.countryName = countryName
         self.multiPolygon = multiPolygon; self.isMainFeature = isMainFeature; self.otherCodes = otherCodes
     }
@@ -45,10 +48,17 @@ public struct Region: Sendable, Identifiable {
     public var id: String { level == .country ? (alpha3 ?? code) : code }
     public var geometry: Geometry { .multiPolygon(multiPolygon) }
 
-    /// Every name the region answers to (English first).
-    public var names: [String] {
+    /// Its own names: English, Russian, Ukrainian, local (in that order, no repeats).
+    public var primaryNames: [String] {
         var all = [name]
-        for n in [nameRussian, nameUkrainian].compactMap({ $0 }) + alternateNames where !all.contains(n) { all.append(n) }
+        for n in [nameRussian, nameUkrainian, localName].compactMap({ $0 }) where !all.contains(n) { all.append(n) }
+        return all
+    }
+
+    /// Every name the region answers to: `primaryNames`, then `alternateNames`.
+    public var names: [String] {
+        var all = primaryNames
+        for n in alternateNames where !all.contains(n) { all.append(n) }
         return all
     }
 

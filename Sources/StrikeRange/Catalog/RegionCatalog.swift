@@ -15,15 +15,20 @@ public struct RegionCatalog: Sendable {
     /// `countries + admin1Units`; the indexes below point into it.
     private let all: [Region]
     private let codeIndex: [String: [Int]]
+    /// Folded primary names; folded alternate names; either without generic words. Searched in that order.
     private let nameIndex: [String: [Int]]
+    private let alternateIndex: [String: [Int]]
     private let looseIndex: [String: [Int]]
+    /// `NameKey.skeleton` of the loose keys: the last pass.
+    private let skeletonIndex: [String: [Int]]
 
     public init(countries: [Region], admin1Units: [Region]) {
         self.countries = countries
         self.admin1Units = admin1Units
         all = countries + admin1Units
 
-        var codes: [String: [Int]] = [:], names: [String: [Int]] = [:], loose: [String: [Int]] = [:]
+        var codes: [String: [Int]] = [:], names: [String: [Int]] = [:], alternates: [String: [Int]] = [:]
+        var loose: [String: [Int]] = [:], skeletons: [String: [Int]] = [:]
         func add(_ key: String, _ i: Int, to index: inout [String: [Int]]) {
             guard !key.isEmpty else { return }
             if !(index[key]?.contains(i) ?? false) { index[key, default: []].append(i) }
@@ -33,15 +38,20 @@ public struct RegionCatalog: Sendable {
             if region.level == .country {
                 for code in [region.alpha3].compactMap({ $0 }) + region.otherCodes { add(code.uppercased(), i, to: &codes) }
             }
+            let primary = region.primaryNames
             for name in region.names {
                 let folded = NameKey.fold(name)
-                add(folded, i, to: &names)
-                add(NameKey.stripGeneric(fromFolded: folded), i, to: &loose)
+                if primary.contains(name) { add(folded, i, to: &names) } else { add(folded, i, to: &alternates) }
+                let stripped = NameKey.stripGeneric(fromFolded: folded)
+                add(stripped, i, to: &loose)
+                add(NameKey.skeleton(ofStripped: stripped), i, to: &skeletons)
             }
         }
         codeIndex = codes
         nameIndex = names
+        alternateIndex = alternates
         looseIndex = loose
+        skeletonIndex = skeletons
     }
 
     /// Loads `countries.geojson` and `admin1.geojson`.
@@ -60,15 +70,29 @@ public struct RegionCatalog: Sendable {
 
     // MARK: Lookup
 
-    /// Every region `query` names, best pass only: code, then exact folded name, then without generic words.
+    /// Every region `query` names, best pass only: code, then a region's own name, then an alternate name,
+    /// then any name without generic words, then the coarse `NameKey.skeleton` of that (all folded).
     /// Empty when nothing matches. Used by `region(matching:)` and by the location specifier.
     public func regions(matching query: String) -> [Region] {
+        match(query).regions
+    }
+
+    /// How a query matched: by code or full name (`exact`), or only once generic words were dropped.
+    struct Match {
+        var regions: [Region]
+        var exact: Bool
+    }
+
+    func match(_ query: String) -> Match {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let hits = codeIndex[trimmed.uppercased()] { return preferMain(hits.map { all[$0] }) }
+        if let hits = codeIndex[trimmed.uppercased()] { return Match(regions: preferMain(hits.map { all[$0] }), exact: true) }
         let folded = NameKey.fold(trimmed)
-        if let hits = nameIndex[folded] { return hits.map { all[$0] } }
-        if let hits = looseIndex[NameKey.stripGeneric(fromFolded: folded)] { return hits.map { all[$0] } }
-        return []
+        if let hits = nameIndex[folded] ?? alternateIndex[folded] { return Match(regions: hits.map { all[$0] }, exact: true) }
+        let stripped = NameKey.stripGeneric(fromFolded: folded)
+        if let hits = looseIndex[stripped] ?? skeletonIndex[NameKey.skeleton(ofStripped: stripped)] {
+            return Match(regions: hits.map { all[$0] }, exact: false)
+        }
+        return Match(regions: [], exact: false)
     }
 
     /// The one region `query` names.
@@ -131,10 +155,11 @@ public struct RegionCatalog: Sendable {
             }
             let iso3 = p.string("iso_a3")
             let code = p.string("iso_a2") ?? adm0
-            var alternates = p.strings("alt_names")
+            var alternates: [String] = []
             for extra in [p.string("name"), p.string("name_long"), p.string("formal_en")].compactMap({ $0 }) where extra != name {
                 alternates.append(extra)
             }
+            alternates += p.strings("alt_names")
             regions.append(Region(
                 level: .country, code: code, alpha3: adm0, name: name,
                 nameRussian: p.string("name_ru"), nameUkrainian: p.string("name_uk"), alternateNames: alternates,
@@ -157,11 +182,12 @@ public struct RegionCatalog: Sendable {
             }
             let countryCode = p.string("iso_a2") ?? String(code.prefix { $0 != "-" })
             var alternates: [String] = []
-            for extra in [p.string("name"), p.string("gn_name")].compactMap({ $0 }) where extra != name { alternates.append(extra) }
+            if let other = p.string("name"), other != name { alternates.append(other) }
             alternates += p.strings("alt_names")
             regions.append(Region(
                 level: .admin1, code: code, alpha3: p.string("adm0_a3"), name: name,
-                nameRussian: p.string("name_ru"), nameUkrainian: p.string("name_uk"), alternateNames: alternates,
+                nameRussian: p.string("name_ru"), nameUkrainian: p.string("name_uk"), localName: p.string("gn_name"),
+                alternateNames: alternates,
                 type: p.string("type"), countryCode: countryCode,
                 countryName: p.string("country") ?? countryNames[countryCode] ?? countryCode,
                 multiPolygon: multiPolygon, isMainFeature: true))

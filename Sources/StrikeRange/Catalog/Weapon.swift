@@ -3,21 +3,22 @@
 public struct Weapon: Sendable, Hashable, Codable {
     /// Where a figure was published.
     public struct Source: Sendable, Hashable, Codable {
-        /// Nil where only the publisher is known (the catalog never invents a title).
+        /// Nil when only the publisher is known.
         public var title: String?
         public var publisher: String?
         /// As published: "2023-09", "2021-03-31"…
         public var date: String?
-        /// The figure this source reports, as published ("165–300 km by variant").
+        /// The figure as this source states it ("165–300 km by variant").
         public var reported: String?
         public init(title: String?, publisher: String?, date: String?, reported: String? = nil) {
             self.title = title; self.publisher = publisher; self.date = date; self.reported = reported
         }
 
-        /// "title, publisher, date: reported" with the missing parts left out.
+        /// "title (publisher, date): reported", leaving out what is unknown.
         public var citation: String {
-            let head = [title, publisher, date].compactMap { $0 }.joined(separator: ", ")
-            return reported.map { "\(head): \($0)" } ?? head
+            let head = title ?? publisher ?? "unnamed source"
+            let extra = [title == nil ? nil : publisher, date].compactMap { $0 }.filter { !$0.isEmpty }
+            return head + (extra.isEmpty ? "" : " (\(extra.joined(separator: ", ")))") + (reported.map { ": \($0)" } ?? "")
         }
     }
 
@@ -37,18 +38,20 @@ public struct Weapon: Sendable, Hashable, Codable {
     public var rangeHighMeters: Double
     /// Caveats, e.g. "(unconfirmed)" or why sources differ.
     public var note: String?
+    /// Which figures were not seen in a primary source (`min_range_m`, `range_m`…, as named in the data).
+    public var unconfirmed: [String]
     public var sources: [Source]
 
     public init(id: String, name: String, aliases: [String] = [], platforms: [String] = [], minRangeMeters: Double? = nil,
-                rangeMeters: Double, rangeLowMeters: Double, rangeHighMeters: Double, note: String? = nil, sources: [Source] = []) {
+                rangeMeters: Double, rangeLowMeters: Double, rangeHighMeters: Double, note: String? = nil, unconfirmed: [String] = [], sources: [Source] = []) {
         self.id = id; self.name = name; self.aliases = aliases; self.platforms = platforms
         self.minRangeMeters = minRangeMeters; self.rangeMeters = rangeMeters
         self.rangeLowMeters = rangeLowMeters; self.rangeHighMeters = rangeHighMeters
-        self.note = note; self.sources = sources
+        self.note = note; self.unconfirmed = unconfirmed; self.sources = sources
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, aliases, platforms, note, sources
+        case id, name, aliases, platforms, note, unconfirmed, sources
         case minRangeMeters = "min_range_m", rangeMeters = "range_m"
         case rangeLowMeters = "range_low_m", rangeHighMeters = "range_high_m"
     }
@@ -65,6 +68,7 @@ public struct Weapon: Sendable, Hashable, Codable {
         rangeLowMeters = try c.decodeIfPresent(Double.self, forKey: .rangeLowMeters) ?? rangeMeters
         rangeHighMeters = try c.decodeIfPresent(Double.self, forKey: .rangeHighMeters) ?? rangeMeters
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        unconfirmed = (try? c.decodeIfPresent([String].self, forKey: .unconfirmed)) ?? []
         sources = try c.decodeIfPresent([Source].self, forKey: .sources) ?? []
     }
 }

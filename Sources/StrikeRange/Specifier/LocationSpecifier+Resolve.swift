@@ -48,11 +48,14 @@ extension LocationSpecifier {
     private static func resolveName(_ query: String, in catalog: DataCatalog) throws -> ResolvedLocation {
         let regions = try catalog.regions()
         let places = try catalog.places()
-        let regionHits = regions.regions(matching: query)
+        let regionMatch = regions.match(query)
         let split = places.splitCountry(query)
         var countryCode = split.country
         if let text = countryCode, let country = try? regions.country(matching: text) { countryCode = country.countryCode }
         let placeHits = places.places(named: split.name, country: countryCode, limit: 3)
+        // A place named exactly so beats a region found only once "oblast"/"region"… were dropped:
+        // "Moscow" is the city; "Moscow Oblast" and "region:Moscow" are the oblast.
+        let regionHits = (!placeHits.isEmpty && !regionMatch.exact) ? [] : regionMatch.regions
 
         switch (placeHits.isEmpty, regionHits.count) {
         case (false, 0):
