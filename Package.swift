@@ -32,6 +32,7 @@ let package = Package(
             name: "strikerange",
             dependencies: [
                 "StrikeRange",
+                "Geodesy",  // `geodesic inverse|direct` call the solver directly, one value per stdin line
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,5 @@
+import CProj
+
 /// Result of the inverse problem. Azimuths are clockwise from north, in degrees in [-180, 180].
 public struct InverseSolution: Sendable, Hashable {
     public var distanceMeters: Double
@@ -25,31 +27,59 @@ public struct DirectSolution: Sendable, Hashable {
 
 /// Geodesic computations on one ellipsoid (GeographicLib's C code as shipped by PROJ, `geodesic.h`).
 /// A value type: the underlying `geod_geodesic` is a plain struct, read-only after init, safe to share.
+/// Accuracy (GeographicLib): about 15 nm in distance for the Earth's flattening.
 public struct Geodesic: Sendable {
     public let ellipsoid: Ellipsoid
+    /// Initialised once by `geod_init`; the C routines only read it (`const struct geod_geodesic*`).
+    let raw: geod_geodesic
     public static let wgs84 = Geodesic(.wgs84)
 
     public init(_ ellipsoid: Ellipsoid = .wgs84) {
         self.ellipsoid = ellipsoid
-        fatalError("unimplemented")
+        var g = geod_geodesic()
+        geod_init(&g, ellipsoid.semiMajorAxisMeters, ellipsoid.flattening)
+        raw = g
     }
 
-    /// Inverse problem (`geod_inverse`). Latitudes in [-90, 90], longitudes any finite value.
+    /// Inverse problem (`geod_inverse`): shortest geodesic between two points.
+    /// Latitudes in [-90, 90] degrees (not checked: out-of-range gives NaN), longitudes any finite value.
+    /// Both azimuths are forward azimuths; distance in metres.
     public func inverse(latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double) -> InverseSolution {
-        fatalError("unimplemented")
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        withUnsafePointer(to: raw) { g in
+            geod_inverse(g, latitude1, longitude1, latitude2, longitude2, &s12, &azi1, &azi2)
+        }
+        return InverseSolution(distanceMeters: s12, azimuth1Degrees: azi1, azimuth2Degrees: azi2)
     }
     public func inverse(_ a: LonLat, _ b: LonLat) -> InverseSolution {
         inverse(latitude1: a.latitude, longitude1: a.longitude, latitude2: b.latitude, longitude2: b.longitude)
     }
-    /// Distance only (cheaper: `geod_geninverse` without azimuths).
+    /// Distance only, metres (cheaper: `geod_geninverse` without azimuths).
     public func distanceMeters(_ a: LonLat, _ b: LonLat) -> Double {
-        fatalError("unimplemented")
+        var s12 = 0.0
+        withUnsafePointer(to: raw) { g in
+            // Null outputs tell geod_geninverse to skip the azimuth and the other optional quantities.
+            _ = geod_geninverse(g, a.latitude, a.longitude, b.latitude, b.longitude, &s12, nil, nil, nil, nil, nil, nil)
+        }
+        return s12
     }
 
-    /// Direct problem (`geod_direct`, or `geod_gendirect` with `GEOD_LONG_UNROLL` when `unrollLongitude`).
+    /// Direct problem (`geod_direct`, or `geod_gendirect` with `GEOD_LONG_UNROLL` when `unrollLongitude`):
+    /// the point `distanceMeters` (may be negative) from the start along `azimuthDegrees` (clockwise from north).
+    /// Without unrolling the longitude is reduced to [-180, 180]; unrolled, it is continuous from `longitude`
+    /// (it tells how many times the geodesic went round the globe).
     public func direct(latitude: Double, longitude: Double, azimuthDegrees: Double, distanceMeters: Double,
                        unrollLongitude: Bool = false) -> DirectSolution {
-        fatalError("unimplemented")
+        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        withUnsafePointer(to: raw) { g in
+            if unrollLongitude {
+                _ = geod_gendirect(g, latitude, longitude, azimuthDegrees, GEOD_LONG_UNROLL.rawValue, distanceMeters,
+                                   &lat2, &lon2, &azi2, nil, nil, nil, nil, nil)
+            } else {
+                geod_direct(g, latitude, longitude, azimuthDegrees, distanceMeters, &lat2, &lon2, &azi2)
+            }
+        }
+        return DirectSolution(latitude: lat2, longitude: lon2, azimuth2Degrees: azi2)
     }
     public func direct(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double,
                        unrollLongitude: Bool = false) -> DirectSolution {
@@ -57,30 +87,21 @@ public struct Geodesic: Sendable {
                distanceMeters: distanceMeters, unrollLongitude: unrollLongitude)
     }
 
-    /// The geodesic segment from `start` to `end` (`geod_inverseline`).
+    /// The shortest geodesic segment from `start` to `end` (`geod_inverseline`).
     public func line(from start: LonLat, to end: LonLat) -> GeodesicLine {
-        fatalError("unimplemented")
+        var l = geod_geodesicline()
+        withUnsafePointer(to: raw) { g in
+            // caps 0 = latitude, longitude, azimuth and distance-as-input: all that position(…) needs.
+            geod_inverseline(&l, g, start.latitude, start.longitude, end.latitude, end.longitude, 0)
+        }
+        return GeodesicLine(raw: l)
     }
-    /// The geodesic leaving `start` at `azimuthDegrees` (`geod_directline` / `geod_lineinit`), of `distanceMeters`.
+    /// The geodesic leaving `start` at `azimuthDegrees`, of length `distanceMeters` (`geod_directline`).
     public func line(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double) -> GeodesicLine {
-        fatalError("unimplemented")
-    }
-}
-
-/// A geodesic segment; positions along it at distances or fractions (`geod_position`/`geod_genposition`).
-public struct GeodesicLine: Sendable {
-    /// Length of the segment.
-    public var distanceMeters: Double { fatalError("unimplemented") }
-    /// Point at `distanceMeters` from the start (may exceed the length or be negative).
-    public func position(distanceMeters: Double, unrollLongitude: Bool = true) -> DirectSolution {
-        fatalError("unimplemented")
-    }
-    /// Point at `fraction` (0 = start, 1 = end) of the length.
-    public func position(fraction: Double, unrollLongitude: Bool = true) -> DirectSolution {
-        position(distanceMeters: fraction * distanceMeters, unrollLongitude: unrollLongitude)
-    }
-    /// Start, end and enough evenly spaced points between that no gap exceeds `maximumSpacingMeters`.
-    public func densified(maximumSpacingMeters: Double, unrollLongitude: Bool = true) -> [LonLat] {
-        fatalError("unimplemented")
+        var l = geod_geodesicline()
+        withUnsafePointer(to: raw) { g in
+            geod_directline(&l, g, start.latitude, start.longitude, azimuthDegrees, distanceMeters, 0)
+        }
+        return GeodesicLine(raw: l)
     }
 }

@@ -1,3 +1,5 @@
+import CGEOS
+
 /// Validity and the reason GEOS gives when invalid (`GEOSisValidDetail_r`).
 public struct Validity: Sendable, Hashable {
     public var isValid: Bool
@@ -13,72 +15,51 @@ public struct Validity: Sendable, Hashable {
 /// Owns one GEOS context (`GEOS_init_r`), with its error and notice handlers; all topology goes through it.
 /// Not `Sendable`: create one per thread or task and reuse it across a batch.
 /// GEOS is planar: on longitude/latitude data use it for topology only, never for distances or areas.
+///
+/// Every operation converts its Swift inputs to GEOS geometries owned for the duration of the call, clears the
+/// context's captured messages, calls GEOS, and turns a failure into `GeometryError(.geos, <GEOS's message>)`.
+/// The context itself is finished (`GEOS_finish_r`) when the engine and every object made from it
+/// (`PreparedGeometry`, `STRTree`) are gone.
 public final class GeometryEngine {
-    public init() { fatalError("unimplemented") }
+    let context: GEOSContext
+    // Reused across calls; created on first use, freed before the context.
+    var wktReaderStorage: GEOSWKTReaderHandle?
+    var wktWriterStorage: GEOSWKTWriterHandle?
+    var wkbReaderStorage: GEOSWKBReaderHandle?
+    var wkbWriterStorage: GEOSWKBWriterHandle?
+
+    public init() { context = GEOSContext() }
 
     /// "3.11.1-CAPI-1.17.1" (`GEOSversion`).
-    public static var version: String { fatalError("unimplemented") }
+    public static var version: String { String(cString: GEOSversion()) }
 
-    // Validity
-    public func validity(_ g: Geometry) throws(GeometryError) -> Validity { fatalError("unimplemented") }
-    public func makeValid(_ g: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
+    /// Runs a GEOS function returning a new geometry (NULL on exception) on one input.
+    func unary(
+        _ function: String, _ g: Geometry, _ op: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?
+    ) throws(GeometryError) -> Geometry {
+        let h = try context.makeHandle(g)
+        let result = try context.callGeometry(function) { op($0, h.pointer) }
+        return try context.swiftGeometry(result)
+    }
 
-    // Overlay
-    public func union(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    /// Cascaded union of all parts (`GEOSUnaryUnion_r`).
-    public func unaryUnion(_ g: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func unaryUnion(_ parts: [Geometry]) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func intersection(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func difference(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    /// Fast rectangle clip (`GEOSClipByRect_r`).
-    public func clip(_ g: Geometry, to box: BoundingBox) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
+    /// Runs a GEOS function returning a new geometry (NULL on exception) on two inputs.
+    func binary(
+        _ function: String, _ a: Geometry, _ b: Geometry,
+        _ op: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?
+    ) throws(GeometryError) -> Geometry {
+        let ha = try context.makeHandle(a)
+        let hb = try context.makeHandle(b)
+        let result = try context.callGeometry(function) { op($0, ha.pointer, hb.pointer) }
+        return try context.swiftGeometry(result)
+    }
 
-    // Constructive
-    /// Planar buffer in the data's units: topology only (e.g. closing slivers). Never a distance on lon/lat.
-    public func planarBuffer(_ g: Geometry, distance: Double, quadrantSegments: Int = 8) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func simplifyPreservingTopology(_ g: Geometry, tolerance: Double) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func convexHull(_ g: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func boundary(_ g: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    /// Faces formed by the (already noded) lines (`GEOSPolygonize_r`).
-    public func polygonize(_ lines: [Geometry]) throws(GeometryError) -> [Polygon] { fatalError("unimplemented") }
-    /// Nodes a set of lines at every intersection (`GEOSNode_r`).
-    public func node(_ lines: Geometry) throws(GeometryError) -> MultiLineString { fatalError("unimplemented") }
-    public func lineMerge(_ g: Geometry) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    /// Snaps to a grid of `gridSize` (`GEOSGeom_setPrecision_r`).
-    public func setPrecision(_ g: Geometry, gridSize: Double) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    /// A point guaranteed inside an areal geometry (`GEOSPointOnSurface_r`).
-    public func pointOnSurface(_ g: Geometry) throws(GeometryError) -> Point { fatalError("unimplemented") }
-
-    // Predicates
-    public func intersects(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    public func contains(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    public func covers(_ a: Geometry, _ b: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    public func isEmpty(_ g: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-
-    // Formats
-    public func wkt(_ g: Geometry, precision: Int? = nil) throws(GeometryError) -> String { fatalError("unimplemented") }
-    public func geometry(wkt: String) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-    public func wkb(_ g: Geometry) throws(GeometryError) -> [UInt8] { fatalError("unimplemented") }
-    public func geometry(wkb: [UInt8]) throws(GeometryError) -> Geometry { fatalError("unimplemented") }
-
-    /// A prepared geometry for repeated predicates against one geometry.
-    public func prepare(_ g: Geometry) throws(GeometryError) -> PreparedGeometry { fatalError("unimplemented") }
-}
-
-/// `GEOSPrepare_r` result; keeps its engine (and so the context) alive. Not `Sendable`.
-public final class PreparedGeometry {
-    public func contains(_ g: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    public func covers(_ g: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    public func intersects(_ g: Geometry) throws(GeometryError) -> Bool { fatalError("unimplemented") }
-    /// Batch point-in-polygon: `result[i]` is whether the geometry contains (x[i], y[i]).
-    public func containsPoints(x: [Double], y: [Double]) throws(GeometryError) -> [Bool] { fatalError("unimplemented") }
-    /// Batch: whether the geometry covers each point (boundary counts as inside).
-    public func coversPoints(x: [Double], y: [Double]) throws(GeometryError) -> [Bool] { fatalError("unimplemented") }
-}
-
-/// GEOS STR-tree over bounding boxes; items are the indices of the boxes given at build time.
-public final class STRTree {
-    public init(engine: GeometryEngine, boxes: [BoundingBox], nodeCapacity: Int = 10) throws(GeometryError) { fatalError("unimplemented") }
-    /// Indices of the boxes that intersect `box`, ascending.
-    public func query(_ box: BoundingBox) -> [Int] { fatalError("unimplemented") }
+    /// Runs a GEOS binary predicate (0 false, 1 true, 2 exception).
+    func predicate(
+        _ function: String, _ a: Geometry, _ b: Geometry,
+        _ op: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar
+    ) throws(GeometryError) -> Bool {
+        let ha = try context.makeHandle(a)
+        let hb = try context.makeHandle(b)
+        return try context.callPredicate(function) { op($0, ha.pointer, hb.pointer) }
+    }
 }

@@ -22,6 +22,6 @@ public struct Border: Sendable, Identifiable {
 
     /// Length along the line with geodesic edges, metres (Geodesy: `Geodesic.lineLengthMeters`).
     public func geodesicLengthMeters(on geodesic: Geodesic = .wgs84) -> Double {
-        GeodesicMeasure.lengthMeters(of: multiLineString, on: geodesic)
+        GeodesicMeasure(geodesic).lengthMeters(.multiLineString(multiLineString))
     }
 }

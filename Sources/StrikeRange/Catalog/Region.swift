@@ -64,7 +64,7 @@ public struct Region: Sendable, Identifiable {
 
     /// Geodesic area of the geometry, square metres (Geodesy: `geod_polygon_*`), holes subtracted.
     public func geodesicAreaSquareMeters(on geodesic: Geodesic = .wgs84) -> Double {
-        GeodesicMeasure.areaSquareMeters(of: multiPolygon, on: geodesic)
+        GeodesicMeasure(geodesic).areaSquareMeters(.multiPolygon(multiPolygon))
     }
 
     /// "RU-BRY Bryansk (admin-1 of Russia)" — how candidates are listed in errors.

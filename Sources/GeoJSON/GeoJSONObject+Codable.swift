@@ -1,0 +1,6 @@
+extension GeoJSONObject: Codable {
+    public init(from decoder: any Decoder) throws {
+        self = try decodeWithReaderRules(decoder) { (bytes) throws(GeoJSONError) in try GeoJSONReader.read(bytes) }
+    }
+    public func encode(to encoder: any Encoder) throws { try geoJSONValue.encode(to: encoder) }
+}

@@ -1,0 +1,96 @@
+import Geodesy
+import Geometry
+import GeoJSON
+
+/// One envelope to compute: a launch geometry already shaped, a range and where the range comes from.
+public struct EnvelopeRequest: Sendable {
+    public var launch: Geometry
+    /// What the launch specifiers resolved to, for the output's `launch` property.
+    public var launchLabel: String
+    /// Weapon id, or "custom" for a hand-given range.
+    public var weapon: String
+    /// "nominal", "low" or "high" for catalog spreads, "custom" otherwise.
+    public var variant: String
+    public var parameters: RangeParameters
+    public var sources: [String]
+    public init(launch: Geometry, launchLabel: String, weapon: String, variant: String,
+                parameters: RangeParameters, sources: [String]) {
+        self.launch = launch; self.launchLabel = launchLabel; self.weapon = weapon
+        self.variant = variant; self.parameters = parameters; self.sources = sources
+    }
+}
+
+/// Launch-area shaping: exclusions and a geodesic standoff.
+public struct LaunchShaping: Sendable {
+    public var exclusions: [Geometry] = []
+    public var standoffMeters: Double?
+    /// Lines or areas to keep away from; nil means the launch area's own boundary.
+    public var standoffFrom: [Geometry]?
+    public var makeValid = false
+    public init(exclusions: [Geometry] = [], standoffMeters: Double? = nil, standoffFrom: [Geometry]? = nil, makeValid: Bool = false) {
+        self.exclusions = exclusions; self.standoffMeters = standoffMeters; self.standoffFrom = standoffFrom; self.makeValid = makeValid
+    }
+
+    /// The launch area with invalid polygons reported (or repaired when asked), exclusions removed, and
+    /// points closer than the standoff to the standoff geometry removed (the standoff zone is itself a
+    /// geodesic envelope, at a tenth of the standoff's tolerance budget).
+    /// - Throws: `StrikeRangeError` naming the problem: invalid geometry (GEOS's reason), nothing left.
+    public func apply(to launch: Geometry, toleranceMeters: Double, builder: EnvelopeBuilder = EnvelopeBuilder()) throws -> Geometry {
+        let engine = GeometryEngine()
+        var area = launch
+        let validity = try engine.validity(area)
+        if !validity.isValid {
+            let reason = validity.reason ?? "invalid"
+            let place = validity.location.map { " at \($0.x), \($0.y)" } ?? ""
+            guard makeValid else {
+                throw StrikeRangeError("launch area: invalid geometry: \(reason)\(place); fix the input or pass --make-valid to repair it")
+            }
+            area = try engine.makeValid(area)
+        }
+        for exclusion in exclusions {
+            area = try engine.difference(area, exclusion)
+        }
+        if let standoff = standoffMeters, standoff > 0 {
+            let from = try standoffFrom ?? [engine.boundary(area)]
+            let parameters = try RangeParameters(rangeMeters: standoff, toleranceMeters: max(0.001, toleranceMeters / 10), placement: .outer)
+            for g in from {
+                let zone = try builder.build(launch: g, parameters: parameters)
+                area = try engine.difference(area, .multiPolygon(zone.geometry))
+            }
+        }
+        if try engine.isEmpty(area) {
+            throw StrikeRangeError("launch area: nothing is left after the exclusions and standoff; check --exclude and --standoff")
+        }
+        return area
+    }
+}
+
+extension RangeEnvelope {
+    /// The envelope as a GeoJSON feature with its provenance and accuracy in `properties`.
+    public func feature(for request: EnvelopeRequest) -> Feature {
+        var properties: [String: JSONValue] = [
+            "weapon": .string(request.weapon),
+            "variant": .string(request.variant),
+            "range_m": .number(parameters.rangeMeters),
+            "min_range_m": parameters.minRangeMeters.map(JSONValue.number) ?? .null,
+            "tolerance_m": .number(parameters.toleranceMeters),
+            "placement": .string(parameters.placement.rawValue),
+            "vertex_count": .number(Double(vertexCount)),
+            "area_km2": .number((areaSquareMeters / 1e6 * 10).rounded() / 10),
+            "launch": .string(request.launchLabel),
+            "sources": .array(request.sources.map(JSONValue.string)),
+            "ellipsoid": .string(ellipsoid.name),
+            "tool_version": .string(Versions.tool),
+            "proj_version": .string(Versions.proj),
+            "geos_version": .string(Versions.geos),
+        ]
+        if let v = verification {
+            properties["achieved_error_m"] = .number((v.achievedErrorMeters * 1000).rounded() / 1000)
+            properties["verified_samples"] = .number(Double(v.sampleCount))
+            properties["verification_passed"] = .bool(v.passed)
+        } else {
+            properties["achieved_error_m"] = .null
+        }
+        return Feature(geometry: .multiPolygon(geometry), properties: .object(properties))
+    }
+}

@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Geodesy
+import Geometry
+
+/// The geodesic circle {X : distance(center, X) = radius} as a lon/lat ring whose straight edges stay
+/// within an allowance of the true circle, and the disc it bounds as a `GlobeRegion`.
+struct GeodesicCircle {
+    let geodesic: Geodesic
+    let center: LonLat
+    let radiusMeters: Double
+    /// Largest admissible |distance − radius| at any point of the ring's edges.
+    let allowanceMeters: Double
+
+    /// Beyond this radius points are found from the antipode (see `antipodalRing`).
+    static let antipodalThresholdMeters = 9_000_000.0
+
+    /// The disc of points within the radius.
+    func disc() -> GlobeRegion {
+        if radiusMeters >= geodesic.maximumDistanceMeters { return .globe }
+        if radiusMeters > Self.antipodalThresholdMeters {
+            guard let ring = antipodalRing() else { return .globe }
+            return GlobeRegion.bounded(by: ring, containing: center, geodesic: geodesic)
+        }
+        return GlobeRegion.bounded(by: ring(), containing: center, geodesic: geodesic)
+    }
+
+    /// Whether the circle comes near a pole or is large, where the lon/lat picture bends and the
+    /// closed-form vertex count is not trusted.
+    var needsAdaptiveSampling: Bool {
+        let poleGapMeters = (90 - abs(center.latitude)) * 111_000
+        if radiusMeters > 2_000_000 || poleGapMeters < radiusMeters + 1_500_000 { return true }
+        // A straight lon/lat edge of length L bows away from the geodesic by about L²·tan|φ|/(8a);
+        // the closed form ignores that, so it is only used while the bow is a small part of the allowance.
+        let n = 2 * Double.pi / (2 * acos(max(-1, 1 - 1.8 * allowanceMeters / radiusMeters)))
+        let edgeMeters = 2 * Double.pi * radiusMeters / n
+        let highestLatitude = min(89.9, abs(center.latitude) + radiusMeters / 111_000)
+        let bowMeters = edgeMeters * edgeMeters * tan(highestLatitude * .pi / 180) / (8 * 6_378_137)
+        return bowMeters > 0.15 * allowanceMeters
+    }
+
+    /// Closed ring (first == last), unrolled longitudes, in increasing azimuth order (clockwise on the map).
+    func ring() -> [LonLat] {
+        needsAdaptiveSampling ? adaptiveRing() : mirroredRing()
+    }
+
+    /// Longitudes made continuous along the ring, so a ring around a pole ends 360° from where it began.
+    private func continuous(_ ring: [LonLat]) -> [LonLat] {
+        LonLatFrame.unrollPath(ring, near: ring.first?.longitude ?? center.longitude)
+    }
+
+    /// Evenly spaced azimuths with the count from the chord formula, vertices pushed out by half the sag so
+    /// edges straddle the circle, and the circle's mirror symmetry about the centre's meridian used to
+    /// solve only half the vertices.
+    func mirroredRing() -> [LonLat] {
+        let sagMeters = 1.8 * allowanceMeters
+        let step = 2 * acos(max(-1, 1 - sagMeters / radiusMeters))
+        var n = Int((2 * .pi / step).rounded(.up))
+        n = max(16, n + (n % 2))          // even, so azimuth 180° is a vertex and the halves mirror exactly
+        let actualSag = radiusMeters * (1 - cos(.pi / Double(n)))
+        let vertexRadius = radiusMeters + actualSag / 2
+        let half = n / 2
+        var east = [LonLat]()
+        east.reserveCapacity(half + 1)
+        for k in 0...half {
+            let azimuth = Double(k) * 360 / Double(n)
+            let p = geodesic.direct(from: center, azimuthDegrees: azimuth, distanceMeters: vertexRadius, unrollLongitude: true)
+            east.append(p.position)
+        }
+        // Azimuth 0 and 180 lie on the centre's meridian; fix their longitude exactly.
+        east[0].longitude = center.longitude
+        east[half].longitude = center.longitude
+        var ring = east
+        ring.reserveCapacity(n + 1)
+        for k in stride(from: half - 1, through: 0, by: -1) {
+            let p = east[k]
+            ring.append(LonLat(longitude: 2 * center.longitude - p.longitude, latitude: p.latitude))
+        }
+        return ring
+    }
+
+    /// Bisection in azimuth until every edge's lon/lat midpoint is within the allowance of the radius.
+    func adaptiveRing() -> [LonLat] {
+        continuous(sampledRing { azimuth in
+            geodesic.direct(from: center, azimuthDegrees: azimuth, distanceMeters: radiusMeters, unrollLongitude: true).position
+        })
+    }
+
+    /// 64 evenly spaced azimuths, each gap bisected until its lon/lat midpoint is within the allowance.
+    private func sampledRing(_ point: (Double) -> LonLat) -> [LonLat] {
+        let start = 64
+        var ring = [point(0)]
+        var previous = (azimuth: 0.0, point: ring[0])
+        for k in 1...start {
+            let azimuth = Double(k) * 360 / Double(start)
+            let next = point(azimuth)
+            refine(from: previous, to: (azimuth, next), depth: 0, point: point, into: &ring)
+            ring.append(next)
+            previous = (azimuth, next)
+        }
+        return ring
+    }
+
+    private func refine(from a: (azimuth: Double, point: LonLat), to b: (azimuth: Double, point: LonLat), depth: Int,
+                        point: (Double) -> LonLat, into ring: inout [LonLat]) {
+        let mid = LonLat(longitude: (a.point.longitude + b.point.longitude) / 2, latitude: (a.point.latitude + b.point.latitude) / 2)
+        let d = geodesic.distanceMeters(center, mid)
+        guard abs(d - radiusMeters) > allowanceMeters * 0.9, depth < 24 else { return }
+        let azimuth = (a.azimuth + b.azimuth) / 2
+        let m = point(azimuth)
+        refine(from: a, to: (azimuth, m), depth: depth + 1, point: point, into: &ring)
+        ring.append(m)
+        refine(from: (azimuth, m), to: b, depth: depth + 1, point: point, into: &ring)
+    }
+
+    /// For radii beyond a hemisphere the geodesic from the centre may pass its cut locus before reaching
+    /// the radius, so `geod_direct` from the centre is not the shortest path. Instead walk out from the
+    /// antipode along each azimuth and solve distance(center, X) = radius for the walk length.
+    /// Returns nil when nothing is beyond the radius (the disc is the globe).
+    func antipodalRing() -> [LonLat]? {
+        let antipode = LonLat(longitude: center.longitude + 180, latitude: -center.latitude)
+        let farthest = geodesic.distanceMeters(center, antipode)
+        if farthest <= radiusMeters + allowanceMeters { return nil }
+        func point(_ azimuth: Double) -> LonLat {
+            var s = farthest - radiusMeters
+            var x = geodesic.direct(from: antipode, azimuthDegrees: azimuth, distanceMeters: s, unrollLongitude: true).position
+            for _ in 0..<30 {
+                let f = geodesic.distanceMeters(center, x) - radiusMeters
+                if abs(f) < 1e-4 { break }
+                // d(center, X) falls by about one metre per metre walked away from the antipode.
+                s = max(0, s + f)
+                x = geodesic.direct(from: antipode, azimuthDegrees: azimuth, distanceMeters: s, unrollLongitude: true).position
+            }
+            return x
+        }
+        return continuous(sampledRing(point))
+    }
+}
+
+extension Geodesic {
+    /// The greatest geodesic distance between two points of the ellipsoid: half a meridian (for an oblate
+    /// ellipsoid the shortest path between antipodal equatorial points runs over a pole).
+    public var maximumDistanceMeters: Double {
+        inverse(latitude1: 0, longitude1: 0, latitude2: 0, longitude2: 180).distanceMeters
+    }
+}

@@ -1,0 +1,145 @@
+import Geodesy
+import Geometry
+
+/// A region of the globe built in an unrolled lon/lat frame: either a polygonal set, or the whole globe
+/// minus one (how regions larger than a hemisphere, such as 15,000 km ranges, are represented).
+enum GlobeRegion {
+    case polygon(Geometry)
+    case complement(Geometry)
+    case globe
+    case empty
+
+    /// The region as a MultiPolygon with longitudes in [-180, 180].
+    func materialize(_ engine: GeometryEngine) throws -> Geometry {
+        switch self {
+        case .polygon(let g): return try LongitudeWrapping.wrap(g, engine)
+        case .complement(let g): return try engine.difference(LongitudeWrapping.globe, LongitudeWrapping.wrap(g, engine))
+        case .globe: return LongitudeWrapping.globe
+        case .empty: return .multiPolygon(MultiPolygon([]))
+        }
+    }
+
+    /// The region on the side of `inside` of a closed ring (unrolled, first == last): the ring's polygon,
+    /// its pole closure when it winds once around a pole, or the complement when `inside` is outside it.
+    static func bounded(by ring: [LonLat], containing inside: LonLat, geodesic: Geodesic) -> GlobeRegion {
+        guard let first = ring.first, var last = ring.last, ring.count >= 4 else { return .empty }
+        let winding = last.longitude - first.longitude
+        if abs(winding) < 180 {
+            let polygon = LonLatFrame.coordinates(ring)
+            let g = Geometry.polygon(Polygon(exterior: polygon))
+            return PlanarRing.contains(polygon, inside) ? .polygon(g) : .complement(g)
+        }
+        // The ring winds around a pole: close it along latitude +90 or −90, whichever side holds `inside`.
+        // Its end is its start moved by exactly ±360°, so once cut at ±180° the two closing meridians
+        // coincide to the bit and dissolve.
+        last = LonLat(longitude: first.longitude + (winding > 0 ? 360 : -360), latitude: first.latitude)
+        func closed(_ poleLatitude: Double) -> [Coordinate] {
+            var c = LonLatFrame.coordinates(ring)
+            c.removeLast()
+            c.append(Coordinate(x: last.longitude, y: last.latitude))
+            c.append(Coordinate(x: last.longitude, y: poleLatitude))
+            c.append(Coordinate(x: first.longitude, y: poleLatitude))
+            c.append(Coordinate(x: first.longitude, y: first.latitude))
+            return c
+        }
+        let north = closed(90)
+        let chosen = PlanarRing.contains(north, inside) ? north : closed(-90)
+        return .polygon(.polygon(Polygon(exterior: chosen)))
+    }
+}
+
+/// Moving geometry between the unrolled frame and longitudes in [-180, 180] (RFC 7946 §3.1.9).
+enum LongitudeWrapping {
+    static let globe = Geometry.polygon(Polygon(exterior: [
+        Coordinate(x: -180, y: -90), Coordinate(x: 180, y: -90), Coordinate(x: 180, y: 90),
+        Coordinate(x: -180, y: 90), Coordinate(x: -180, y: -90),
+    ]))
+
+    /// Cuts `g` at every meridian ±180 + 360k and shifts each piece into [-180, 180]; polygonal result.
+    static func wrap(_ g: Geometry, _ engine: GeometryEngine) throws -> Geometry {
+        guard let box = PlanarRing.bounds(g) else { return .multiPolygon(MultiPolygon([])) }
+        let kLow = Int(((box.minX + 180) / 360).rounded(.down))
+        let kHigh = Int(((box.maxX - 180) / 360).rounded(.up))
+        if kLow == 0 && kHigh <= 0 { return polygonal(g) }
+        var pieces = [Geometry]()
+        for k in kLow...max(kLow, kHigh) {
+            let shift = Double(k) * 360
+            let clipped = try engine.clip(g, to: BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90))
+            let polygons = polygonal(clipped)
+            if case .multiPolygon(let m) = polygons, m.polygons.isEmpty { continue }
+            pieces.append(PlanarRing.translate(polygons, dx: -shift))
+        }
+        return polygonal(try engine.unaryUnion(pieces))
+    }
+
+    /// Only the polygonal parts, as a MultiPolygon.
+    static func polygonal(_ g: Geometry) -> Geometry {
+        var out = [Polygon]()
+        func collect(_ g: Geometry) {
+            switch g {
+            case .polygon(let p): if !p.isEmpty { out.append(p) }
+            case .multiPolygon(let m): out += m.polygons.filter { !$0.isEmpty }
+            case .geometryCollection(let c): c.geometries.forEach(collect)
+            default: break
+            }
+        }
+        collect(g)
+        return .multiPolygon(MultiPolygon(out))
+    }
+}
+
+/// Small planar helpers on lon/lat coordinates (topology only, never distances).
+enum PlanarRing {
+    /// Even–odd point-in-ring test, trying the point's longitude shifted by ±360° as well.
+    static func contains(_ ring: [Coordinate], _ p: LonLat) -> Bool {
+        for shift in [0.0, 360, -360, 720, -720] where evenOdd(ring, p.longitude + shift, p.latitude) { return true }
+        return false
+    }
+
+    static func evenOdd(_ ring: [Coordinate], _ x: Double, _ y: Double) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > y) != (b.y > y), x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            j = i
+        }
+        return inside
+    }
+
+    static func bounds(_ g: Geometry) -> BoundingBox? {
+        var box: BoundingBox?
+        forEachCoordinate(g) { c in
+            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) }
+            box!.minX = min(box!.minX, c.x); box!.maxX = max(box!.maxX, c.x)
+            box!.minY = min(box!.minY, c.y); box!.maxY = max(box!.maxY, c.y)
+        }
+        return box
+    }
+
+    static func forEachCoordinate(_ g: Geometry, _ body: (Coordinate) -> Void) {
+        switch g {
+        case .point(let p): if let c = p.coordinate { body(c) }
+        case .lineString(let l): l.coordinates.forEach(body)
+        case .polygon(let p): p.exterior.forEach(body); p.holes.forEach { $0.forEach(body) }
+        case .multiPoint(let m): m.points.forEach { if let c = $0.coordinate { body(c) } }
+        case .multiLineString(let m): m.lineStrings.forEach { $0.coordinates.forEach(body) }
+        case .multiPolygon(let m): m.polygons.forEach { p in p.exterior.forEach(body); p.holes.forEach { $0.forEach(body) } }
+        case .geometryCollection(let c): c.geometries.forEach { forEachCoordinate($0, body) }
+        }
+    }
+
+    static func translate(_ g: Geometry, dx: Double) -> Geometry {
+        func t(_ cs: [Coordinate]) -> [Coordinate] { cs.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) } }
+        func tp(_ p: Polygon) -> Polygon { Polygon(exterior: t(p.exterior), holes: p.holes.map(t)) }
+        switch g {
+        case .point(let p): return .point(Point(p.coordinate.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) }))
+        case .lineString(let l): return .lineString(LineString(t(l.coordinates)))
+        case .polygon(let p): return .polygon(tp(p))
+        case .multiPoint(let m): return .multiPoint(MultiPoint(m.points.map { Point($0.coordinate.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) }) }))
+        case .multiLineString(let m): return .multiLineString(MultiLineString(m.lineStrings.map { LineString(t($0.coordinates)) }))
+        case .multiPolygon(let m): return .multiPolygon(MultiPolygon(m.polygons.map(tp)))
+        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map { translate($0, dx: dx) }))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Geodesy
+import Geometry
+
+/// The set of points whose geodesic distance to a launch area is within range (less, with a minimum
+/// range, the points closer than it to every launch point), as a MultiPolygon with longitudes in
+/// [-180, 180], and what is known about its accuracy.
+public struct RangeEnvelope: Sendable {
+    public var geometry: MultiPolygon
+    public var parameters: RangeParameters
+    public var ellipsoid: Ellipsoid
+    /// Vertices of the output, closing vertices included.
+    public var vertexCount: Int
+    /// Geodesic area of the output.
+    public var areaSquareMeters: Double
+    /// Filled by `EnvelopeVerifier`; nil when not verified.
+    public var verification: EnvelopeVerification?
+}
+
+/// Builds range envelopes on an ellipsoid (WGS84 by default).
+///
+/// Method: a single point is a geodesic circle (`GeodesicCircle`), found from the antipode for ranges
+/// beyond a hemisphere. Lines and polygons are densified, offset along geodesic perpendiculars with arcs
+/// at corners (`OffsetCurve`); the offset loops are noded and every face they form is kept when the exact
+/// geodesic distance from a point inside it to the launch area (`GeodesicDistanceField`) is within range.
+/// Topology is done in an unrolled lon/lat frame and cut at ±180° at the end. The minimum-range hole is
+/// the intersection of the minimum-range discs around the launch area's extreme stations.
+public struct EnvelopeBuilder: Sendable {
+    public let geodesic: Geodesic
+    public init(geodesic: Geodesic = .wgs84) { self.geodesic = geodesic }
+
+    public func build(launch: Geometry, parameters: RangeParameters) throws -> RangeEnvelope {
+        let engine = GeometryEngine()
+        let area = try LaunchArea(launch)
+        let range = parameters.targetRangeMeters
+        let allowance = parameters.constructionAllowanceMeters
+
+        var region: Geometry
+        if range >= geodesic.maximumDistanceMeters {
+            region = LongitudeWrapping.globe
+        } else if area.lines.isEmpty && area.rings.isEmpty {
+            let discs = try area.points.map {
+                try GeodesicCircle(geodesic: geodesic, center: $0, radiusMeters: range, allowanceMeters: allowance)
+                    .disc().materialize(engine)
+            }
+            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engine.unaryUnion(discs))
+        } else {
+            region = try areaBuffer(area, rangeMeters: range, allowanceMeters: allowance, engine: engine)
+        }
+
+        if let minimum = parameters.targetMinRangeMeters, minimum > 0 {
+            let hole = try MinimumRangeHole(geodesic: geodesic, area: area, radiusMeters: minimum,
+                                            allowanceMeters: allowance, toleranceMeters: parameters.toleranceMeters)
+                .region(engine)
+            if !(try engine.isEmpty(hole)) {
+                region = LongitudeWrapping.polygonal(try engine.difference(region, hole))
+            }
+        }
+
+        guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(region) else { fatalError("polygonal() returns a MultiPolygon") }
+        return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid,
+                             vertexCount: multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } },
+                             areaSquareMeters: GeodesicMeasure(geodesic).areaSquareMeters(.multiPolygon(multi)),
+                             verification: nil)
+    }
+
+    /// Overlay of thousands of faces can leave slivers a few ulps wide: holes inside the range and
+    /// crumbs beyond it. Each hole and part is classified like a face, by the distance from a point in it.
+    private func removingSlivers(_ g: Geometry, field: GeodesicDistanceField, rangeMeters: Double,
+                                 engine: GeometryEngine) throws -> Geometry {
+        func within(_ ring: [Coordinate]) throws -> Bool {
+            guard let c = try engine.pointOnSurface(.polygon(Polygon(exterior: ring))).coordinate else { return false }
+            return field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters
+        }
+        var polygons = [Polygon]()
+        for p in g.polygons where try within(p.exterior) {
+            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !within($0) }))
+        }
+        return .multiPolygon(MultiPolygon(polygons))
+    }
+
+    /// Buffer of an area or line launch (points may be mixed in) for ranges up to a hemisphere.
+    private func areaBuffer(_ area: LaunchArea, rangeMeters: Double, allowanceMeters: Double,
+                            engine: GeometryEngine) throws -> Geometry {
+        guard rangeMeters <= GeodesicCircle.antipodalThresholdMeters else {
+            throw StrikeRangeError("range: \(Int(rangeMeters / 1000)) km from a line or area launch is beyond the \(Int(GeodesicCircle.antipodalThresholdMeters / 1000)) km this version supports for non-point launches; use point launches for larger ranges")
+        }
+        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic)
+        for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
+            throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
+        }
+        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters)
+        // Stations spaced so that offsets of neighbours stay close: the chord between them then follows
+        // the parallel curve within a small part of the allowance.
+        let spacing = min(5_000, max(200, rangeMeters / 40))
+        var loops = [LineString]()
+        for ring in area.rings {
+            let dense = PathDensifier.densify(ring, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
+            let loop = curve.pruned(curve.loop(ring: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
+            if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
+        }
+        for line in area.lines {
+            let dense = PathDensifier.densify(line, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
+            let loop = curve.pruned(curve.loop(line: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
+            if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
+        }
+        for p in area.points {
+            let ring = GeodesicCircle(geodesic: geodesic, center: p, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters).ring()
+            loops.append(LineString(LonLatFrame.coordinates(ring)))
+        }
+        let noded = try engine.node(.multiLineString(MultiLineString(loops)))
+        let faces = try engine.polygonize([.multiLineString(noded)])
+        var kept = [Geometry]()
+        kept.reserveCapacity(faces.count + 1)
+        for face in faces {
+            let inside = try engine.pointOnSurface(.polygon(face))
+            guard let c = inside.coordinate else { continue }
+            let q = LonLat(longitude: c.x, latitude: c.y)
+            if field.isCertainlyWithin(rangeMeters, of: q) || field.nearest(q).distanceMeters <= rangeMeters {
+                kept.append(.polygon(face))
+            }
+        }
+        if let polygons = area.polygonalGeometry { kept.append(polygons) }
+        let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters, engine: engine)
+        return try LongitudeWrapping.wrap(union, engine)
+    }
+}

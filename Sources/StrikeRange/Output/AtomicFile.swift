@@ -1,0 +1,25 @@
+import Foundation
+
+/// Writes a file so that readers see either the old content or the whole new one, never a part:
+/// the bytes go to a temporary file in the same folder, which is then renamed over the target.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw StrikeRangeError("output: folder \(folder.path) does not exist; create it or choose another --output path")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw StrikeRangeError("output: cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

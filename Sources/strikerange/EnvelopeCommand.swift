@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import GeoJSON
+import Geometry
+import StrikeRange
+
+extension Placement: ExpressibleByArgument {}
+
+/// Reads a distance with its unit, with the parser's own message on error.
+func distanceArgument(_ text: String) throws -> Double { try Distance(parsing: text).meters }
+
+struct EnvelopeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "envelope",
+        abstract: "The geodesic range envelope of a launch area, as GeoJSON, with a checked error bound.",
+        discussion: """
+            Every point whose geodesic distance (WGS84) to the launch area is within range, minus, with a \
+            minimum range, the points closer than it to every launch point. Each feature reports the achieved \
+            error measured by an independent verifier (`achieved_error_m`). With --verify every output edge is \
+            sampled more densely and the command fails if the bound is broken.
+            Examples:
+              strikerange envelope --from UA --weapon atacms --verify
+              strikerange envelope --from "50.45N 30.52E" --range 300km --output kyiv.geojson
+              strikerange envelope --from region:UA-59 --weapon gmlrs --standoff 20km --standoff-from border:UA-RU
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
+    var launchSpecifiers: [String] = []
+    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
+    var exclusions: [String] = []
+    @Option(help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
+            transform: distanceArgument)
+    var standoff: Double?
+    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
+    var standoffFrom: [String] = []
+    @Option(help: "Catalog weapon (id or alias, e.g. atacms, gmlrs): its minimum and nominal maximum range.")
+    var weapon: String?
+    @Flag(help: "With --weapon: also envelopes for the low and high reported maxima.")
+    var spread = false
+    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi, 162nmi, 5000m.", valueName: "distance"), transform: distanceArgument)
+    var range: Double?
+    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
+    var minRange: Double?
+    @Option(help: ArgumentHelp("Error bound for the boundary (default 10m; at least 1mm).", valueName: "distance"), transform: distanceArgument)
+    var tolerance: Double = 10
+    @Option(help: "center (±tolerance), outer (never understates reach) or inner (never overstates it).")
+    var placement: Placement = .center
+    @Flag(help: "Sample every edge densely and fail (exit 1) if the error bound is broken.")
+    var verify = false
+    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
+    var makeValid = false
+    @Option(help: "Write the GeoJSON here (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA or --from \"50.45,30.52\")") }
+        if (weapon == nil) == (range == nil) { throw ValidationError("give either --weapon ID or --range DISTANCE (not both)") }
+        if weapon != nil && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
+        if spread && weapon == nil { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
+    }
+
+    func run() throws {
+        let catalog = try data.catalog()
+        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
+        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
+        let label = resolved.map(\.label).joined(separator: " + ")
+
+        var requests = [(weapon: String, variant: String, range: Double, minimum: Double?, sources: [String])]()
+        if let weaponQuery = weapon {
+            let w = try catalog.weapons().weapon(matching: weaponQuery)
+            let sources = w.sources.map(\.citation)
+            requests.append((w.id, "nominal", w.rangeMeters, w.minRangeMeters, sources))
+            if spread {
+                requests.append((w.id, "low", w.rangeLowMeters, w.minRangeMeters, sources))
+                requests.append((w.id, "high", w.rangeHighMeters, w.minRangeMeters, sources))
+            }
+        } else if let range {
+            requests.append(("custom", "custom", range, minRange, []))
+        }
+        let parameters = try requests.map {
+            try RangeParameters(rangeMeters: $0.range, minRangeMeters: $0.minimum, toleranceMeters: tolerance, placement: placement)
+        }
+
+        let shaping = LaunchShaping(
+            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            standoffMeters: standoff,
+            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            makeValid: makeValid)
+        let builder = EnvelopeBuilder()
+        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
+        let verifier = EnvelopeVerifier(samplesPerEdge: verify ? 8 : 1)
+
+        var features = [Feature]()
+        var broken = [String]()
+        let started = Date()
+        for (i, request) in requests.enumerated() {
+            var envelope = try builder.build(launch: shaped, parameters: parameters[i])
+            let check = try verifier.verify(envelope, launch: shaped)
+            envelope.verification = check
+            if !check.passed {
+                broken.append("\(request.weapon) \(request.variant): achieved error \(check.achievedErrorMeters) m, \(check.wrongSideCount) samples on the wrong side (tolerance \(tolerance) m, placement \(placement.rawValue))")
+            }
+            features.append(envelope.feature(for: EnvelopeRequest(
+                launch: shaped, launchLabel: label, weapon: request.weapon, variant: request.variant,
+                parameters: parameters[i], sources: request.sources)))
+            let elapsed = Date().timeIntervalSince(started)
+            if elapsed > 1 {
+                FileHandle.standardError.write(Data("envelope \(i + 1)/\(requests.count): \(request.weapon) \(request.variant) done, \(String(format: "%.1f", elapsed)) s\n".utf8))
+            }
+        }
+        if verify && !broken.isEmpty {
+            throw StrikeRangeError("verification failed: " + broken.joined(separator: "; "))
+        }
+        let text = GeoJSONWriter().string(FeatureCollection(features: features))
+        if let output {
+            try AtomicFile.write(text + "\n", to: output)
+        } else {
+            print(text)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Geodesy
+
+struct GeodesicInverseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inverse",
+        abstract: "Distance and azimuths between two points (shortest geodesic on WGS84).",
+        discussion: """
+            Prints "distance_m azi1_deg azi2_deg": the distance in metres and the forward azimuths \
+            (degrees clockwise from north) at both ends — azi2 is the direction of travel on arrival, \
+            as GeographicLib's GeodSolve prints it, not PROJ geod's back azimuth.
+            Without coordinates, reads one case "lat1 lon1 lat2 lon2" per line from stdin (degrees, \
+            space-separated, like GeodSolve -i) and prints one line per case.
+            Negative values are fine as coordinates: strikerange geodesic inverse -33.9 18.4 51.5 -0.1
+            """
+    )
+
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("Latitude, longitude of the start, then of the end, degrees (latitudes in [-90, 90]). "
+                                 + "Omit all four to read cases from stdin.",
+                                 valueName: "lat1 lon1 lat2 lon2"))
+    var coordinates: [String] = []
+
+    @OptionGroup var output: GeodesicOutputOptions
+
+    mutating func validate() throws {
+        // `.allUnrecognized` (needed so "-33.9" is a value, not an option) also captures a "--" terminator.
+        if let terminator = coordinates.firstIndex(of: "--") { coordinates.remove(at: terminator) }
+        _ = try parsedCase()
+    }
+
+    func run() throws {
+        let geodesic = Geodesic.wgs84
+        let format = output.format(fieldNames: ["distance_m", "azi1_deg", "azi2_deg"])
+        if let c = try parsedCase() {
+            let r = geodesic.inverse(latitude1: c[0], longitude1: c[1], latitude2: c[2], longitude2: c[3])
+            var out = GeodesicOutputBuffer()
+            format.write(r.distanceMeters, r.azimuth1Degrees, r.azimuth2Degrees, to: &out)
+            out.flush()
+            return
+        }
+        try GeodesicStream.run(fieldCount: 4, expecting: "lat1 lon1 lat2 lon2") { f, line in
+            guard (-90...90).contains(f[0]), (-90...90).contains(f[2]) else {
+                throw GeodesicStreamError.invalid("latitudes must be in [-90, 90]")
+            }
+            let r = geodesic.inverse(latitude1: f[0], longitude1: f[1], latitude2: f[2], longitude2: f[3])
+            format.write(r.distanceMeters, r.azimuth1Degrees, r.azimuth2Degrees, to: &line)
+        }
+    }
+
+    /// The four positional values, validated; nil when there are none (stdin mode).
+    private func parsedCase() throws -> [Double]? {
+        if coordinates.isEmpty { return nil }
+        guard coordinates.count == 4 else {
+            throw ValidationError("expected 4 values (lat1 lon1 lat2 lon2) or none to read stdin, got \(coordinates.count): \(coordinates.joined(separator: " "))")
+        }
+        let names = ["lat1", "lon1", "lat2", "lon2"]
+        return try zip(names, coordinates).map { name, text in
+            try GeodesicArgument.degrees(text, name: name, latitude: name.hasPrefix("lat"))
+        }
+    }
+}
