@@ -35,9 +35,8 @@ struct PlacesFindCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try data.catalog()
-        let regions = try catalog.regions()
-        let places = try catalog.places().find(query, country: country, limit: limit) { (text) throws(LookupError) in
-            try regions.country(matching: text).countryCode
+        let places = try catalog.places().find(query, country: country, limit: limit) { text in
+            try catalog.regions().country(matching: text).countryCode   // loaded only for a country name
         }
         let header = ["name", "country", "admin1_iso", "admin1", "population", "latitude", "longitude", "geonameid"]
         let rows = places.map { p in

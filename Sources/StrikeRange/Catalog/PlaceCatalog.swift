@@ -93,11 +93,12 @@ public struct PlaceCatalog: Sendable {
     /// - Parameters:
     ///   - country: a country filter given separately (overrides one in the text). A code, or a name
     ///     resolved by `countryCode`.
-    ///   - countryCode: turns a country name or alpha-3 code into alpha-2 (the region catalog's job); without it
-    ///     only alpha-2 codes are understood.
-    /// - Throws: `LookupError.unknown` with the closest names when nothing matches.
+    ///   - countryCode: turns a country name or alpha-3 code into alpha-2 (the region catalog's job); called only
+    ///     for such a country, so the countries need not be loaded for "Kursk" or "Kursk RU". Without it only
+    ///     alpha-2 codes are understood.
+    /// - Throws: `LookupError.unknown` with the closest names when nothing matches; what `countryCode` throws.
     public func find(_ query: String, country: String? = nil, limit: Int? = nil,
-                     countryCode: ((String) throws(LookupError) -> String)? = nil) throws(LookupError) -> [Place] {
+                     countryCode: ((String) throws -> String)? = nil) throws -> [Place] {
         let split = splitCountry(query)
         var countryText = country ?? split.country
         if let text = countryText, !(text.count == 2 && countryCodes.contains(text.uppercased())) {
@@ -111,7 +112,7 @@ public struct PlaceCatalog: Sendable {
     }
 
     /// The most populous place matching `query` (see `find`).
-    public func place(matching query: String, countryCode: ((String) throws(LookupError) -> String)? = nil) throws(LookupError) -> Place {
+    public func place(matching query: String, countryCode: ((String) throws -> String)? = nil) throws -> Place {
         try find(query, limit: 1, countryCode: countryCode)[0]
     }
 

@@ -13,9 +13,8 @@ extension LocationSpecifier {
             return ResolvedLocation(kind: .point, label: "\(Self.degrees(p.latitude)),\(Self.degrees(p.longitude))",
                                     geometry: .point(Point(x: p.longitude, y: p.latitude)))
         case let .place(query):
-            let regions = try catalog.regions()
-            let place = try catalog.places().place(matching: query) { (text) throws(LookupError) in
-                try regions.country(matching: text).countryCode
+            let place = try catalog.places().place(matching: query) { text in
+                try catalog.regions().country(matching: text).countryCode
             }
             return Self.resolved(place)
         case let .region(query):
