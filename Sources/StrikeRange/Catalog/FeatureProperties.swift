@@ -13,7 +13,9 @@ struct FeatureProperties {
     /// A non-empty string, with NE's "-99" (no value) read as nil.
     func string(_ key: String) -> String? {
         guard case let .string(text)? = members[key] else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming is slow and the data is almost always clean: trim only when needed.
+        let trimmed = (text.first?.isWhitespace ?? false) || (text.last?.isWhitespace ?? false)
+            ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
         return trimmed.isEmpty || trimmed == "-99" ? nil : trimmed
     }
 

@@ -20,7 +20,7 @@ public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible, Lo
         case let .ambiguous(what, query, candidates):
             return "'\(query)' matches more than one \(what):\n"
                 + candidates.map { "  \($0)" }.joined(separator: "\n")
-                + "\nUse one of the forms above to choose."
+                + "\nGive the code or the prefixed form shown at the start of a line instead."
         case let .noBorder(a, b):
             return "the data has no land border between \(a) and \(b)"
         }

@@ -8,20 +8,37 @@ import Foundation
 enum NameKey {
     /// The folded form of `text` (see the type's rules). Never contains leading, trailing or double spaces.
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one costs several times more, and
+        // places alone carry ~85,000 names to fold at load time. Most are ASCII: a byte loop does them.
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
+        if isASCII { return foldASCII(text) }
+        // Latin with diacritics or another script: one Foundation pass over the whole string (per-scalar calls
+        // cost far more), then the scalar loop below; Foundation folds Cyrillic exactly as `foldCyrillic` does.
+        var hasOtherScript = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 && !(0x0400...0x04FF).contains(scalar.value) {
+            hasOtherScript = true; break
+        }
+        let source = hasOtherScript ? text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) : text
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         func emit(_ s: Unicode.Scalar) {
-            if pendingSpace, !out.isEmpty { out.append(" ") }
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
-            out.append(s)
+            if s.isASCII { out.append(UInt8(s.value)) } else { out.append(contentsOf: UTF8.encode(s)!) }
         }
-        for scalar in text.unicodeScalars {
+        for scalar in source.unicodeScalars {
             let v = scalar.value
             switch v {
             case 0x30...0x39, 0x61...0x7A:            // ASCII digits and lowercase letters
-                emit(scalar)
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(UInt8(v))
             case 0x41...0x5A:                         // ASCII uppercase
-                emit(Unicode.Scalar(v + 0x20)!)
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(UInt8(v + 0x20))
             case 0x27, 0x60, 0xB4, 0x2019, 0x2018, 0x02BC, 0x02B9, 0x02BB, 0x2032:
                 continue                              // apostrophes and primes: deleted, not a word break
             case 0x00...0x7F:
@@ -29,20 +46,34 @@ enum NameKey {
             case 0x0400...0x04FF:
                 if let folded = foldCyrillic(v) { emit(folded) } else { pendingSpace = true }
             default:
-                // Rare (Latin with diacritics, other scripts): Foundation's folding, one scalar at a time.
-                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                for f in folded.unicodeScalars {
-                    if f.properties.isAlphabetic || f.properties.numericType != nil {
-                        emit(f)
-                    } else if f.properties.generalCategory == .nonspacingMark {
-                        continue
-                    } else {
-                        pendingSpace = true
-                    }
+                // Already folded by Foundation above: keep letters and digits, drop combining marks.
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    emit(scalar)
+                } else if scalar.properties.generalCategory != .nonspacingMark {
+                    pendingSpace = true
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+            case 0x27, 0x60:
+                continue                              // apostrophes: deleted
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lowercases a Cyrillic letter and drops the diacritics that Foundation's diacritic folding drops

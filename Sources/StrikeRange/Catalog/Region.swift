@@ -67,11 +67,14 @@ public struct Region: Sendable, Identifiable {
         GeodesicMeasure(geodesic).areaSquareMeters(.multiPolygon(multiPolygon))
     }
 
-    /// "RU-BRY Bryansk (admin-1 of Russia)" — how candidates are listed in errors.
-    public var summary: String {
+    /// "RU-BRY  Bryansk (Administrative region of Russia)" — how candidates are listed in errors.
+    public var summary: String { "\(code)  \(nameAndKind)" }
+
+    /// "Bryansk (Administrative region of Russia)", "Ukraine (country)".
+    public var nameAndKind: String {
         switch level {
-        case .country: return "\(code)  \(name) (country)"
-        case .admin1: return "\(code)  \(name) (\(type ?? "admin-1 unit") of \(countryName))"
+        case .country: return "\(name) (country)"
+        case .admin1: return "\(name) (\(type ?? "admin-1 unit") of \(countryName))"
         }
     }
 }

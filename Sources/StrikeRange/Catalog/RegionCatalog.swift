@@ -117,8 +117,9 @@ public struct RegionCatalog: Sendable {
     public func suggestions(for query: String, among pool: [Region]? = nil) -> [String] {
         var candidates: [(key: String, label: String)] = []
         for region in pool ?? all {
+            // One label per region, whichever of its names came close: "Bryansk (RU-BRY)".
             for name in region.names {
-                candidates.append((NameKey.stripped(name), "\(name) (\(region.code))"))
+                candidates.append((NameKey.stripped(name), "\(region.name) (\(region.code))"))
             }
         }
         return EditDistance.suggestions(for: NameKey.stripped(query), among: candidates)

@@ -74,7 +74,7 @@ extension LocationSpecifier {
             }
             for region in regionHits {
                 let prefix = region.level == .country ? "country" : "region"
-                candidates.append("\(prefix):\(region.code)  → the \(region.level == .country ? "country" : "region") \(region.summary)")
+                candidates.append("\(prefix):\(region.code)  → the \(prefix) \(region.nameAndKind)")
             }
             throw LookupError.ambiguous(what: "kind of location (place, region, country)", query: query, candidates: candidates)
         }
