@@ -57,7 +57,7 @@ enum LongitudeWrapping {
 
     /// Cuts `g` at every meridian ±180 + 360k and shifts each piece into [-180, 180]; polygonal result.
     static func wrap(_ g: Geometry, _ engine: GeometryEngine) throws -> Geometry {
-        guard let box = PlanarRing.bounds(g) else { return .multiPolygon(MultiPolygon([])) }
+        guard let box = g.boundingBox else { return .multiPolygon(MultiPolygon([])) }
         let kLow = Int(((box.minX + 180) / 360).rounded(.down))
         let kHigh = Int(((box.maxX - 180) / 360).rounded(.up))
         if kLow == 0 && kHigh <= 0 { return polygonal(g) }
@@ -67,7 +67,7 @@ enum LongitudeWrapping {
             let clipped = try engine.clip(g, to: BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90))
             let polygons = polygonal(clipped)
             if case .multiPolygon(let m) = polygons, m.polygons.isEmpty { continue }
-            pieces.append(PlanarRing.translate(polygons, dx: -shift))
+            pieces.append(polygons.translated(dx: -shift))
         }
         return polygonal(try engine.unaryUnion(pieces))
     }
@@ -105,41 +105,5 @@ enum PlanarRing {
             j = i
         }
         return inside
-    }
-
-    static func bounds(_ g: Geometry) -> BoundingBox? {
-        var box: BoundingBox?
-        forEachCoordinate(g) { c in
-            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) }
-            box!.minX = min(box!.minX, c.x); box!.maxX = max(box!.maxX, c.x)
-            box!.minY = min(box!.minY, c.y); box!.maxY = max(box!.maxY, c.y)
-        }
-        return box
-    }
-
-    static func forEachCoordinate(_ g: Geometry, _ body: (Coordinate) -> Void) {
-        switch g {
-        case .point(let p): if let c = p.coordinate { body(c) }
-        case .lineString(let l): l.coordinates.forEach(body)
-        case .polygon(let p): p.exterior.forEach(body); p.holes.forEach { $0.forEach(body) }
-        case .multiPoint(let m): m.points.forEach { if let c = $0.coordinate { body(c) } }
-        case .multiLineString(let m): m.lineStrings.forEach { $0.coordinates.forEach(body) }
-        case .multiPolygon(let m): m.polygons.forEach { p in p.exterior.forEach(body); p.holes.forEach { $0.forEach(body) } }
-        case .geometryCollection(let c): c.geometries.forEach { forEachCoordinate($0, body) }
-        }
-    }
-
-    static func translate(_ g: Geometry, dx: Double) -> Geometry {
-        func t(_ cs: [Coordinate]) -> [Coordinate] { cs.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) } }
-        func tp(_ p: Polygon) -> Polygon { Polygon(exterior: t(p.exterior), holes: p.holes.map(t)) }
-        switch g {
-        case .point(let p): return .point(Point(p.coordinate.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) }))
-        case .lineString(let l): return .lineString(LineString(t(l.coordinates)))
-        case .polygon(let p): return .polygon(tp(p))
-        case .multiPoint(let m): return .multiPoint(MultiPoint(m.points.map { Point($0.coordinate.map { Coordinate(x: $0.x + dx, y: $0.y, z: $0.z) }) }))
-        case .multiLineString(let m): return .multiLineString(MultiLineString(m.lineStrings.map { LineString(t($0.coordinates)) }))
-        case .multiPolygon(let m): return .multiPolygon(MultiPolygon(m.polygons.map(tp)))
-        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map { translate($0, dx: dx) }))
-        }
     }
 }

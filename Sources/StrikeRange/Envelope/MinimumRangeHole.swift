@@ -29,7 +29,7 @@ struct MinimumRangeHole {
 
         let hull = try engine.convexHull(.multiPoint(MultiPoint(stations.map { Point(x: $0.longitude, y: $0.latitude) })))
         var extremes = [LonLat]()
-        PlanarRing.forEachCoordinate(hull) { extremes.append(LonLat(longitude: $0.x, latitude: $0.y)) }
+        hull.forEachCoordinate { extremes.append(LonLat(longitude: $0.x, latitude: $0.y)) }
         // Two launch points more than 2r apart leave nothing that is within r of both.
         for i in extremes.indices {
             for j in extremes.indices where j > i {
@@ -45,14 +45,14 @@ struct MinimumRangeHole {
         }
         // Stations off the lon/lat hull can still be farther on the ellipsoid: trim with any that are.
         var vertices = [LonLat]()
-        PlanarRing.forEachCoordinate(hole) { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }
+        hole.forEachCoordinate { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }
         for s in stations {
             let farthest = vertices.reduce(0.0) { max($0, geodesic.distanceMeters(s, $1)) }
             if farthest > radiusMeters + allowanceMeters {
                 hole = LongitudeWrapping.polygonal(try engine.intersection(hole, disc(s, engine)))
                 if try engine.isEmpty(hole) { return hole }
                 vertices.removeAll()
-                PlanarRing.forEachCoordinate(hole) { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }
+                hole.forEachCoordinate { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }
             }
         }
         return hole
