@@ -100,7 +100,8 @@ struct EnvelopeCommand: ParsableCommand {
             let check = try verifier.verify(envelope, launch: shaped)
             envelope.verification = check
             if !check.passed {
-                broken.append("\(request.weapon) \(request.variant): achieved error \(check.achievedErrorMeters) m, \(check.wrongSideCount) samples on the wrong side (tolerance \(tolerance) m, placement \(placement.rawValue))")
+                let worst = check.worstPoint.map { " at \($0.latitude),\($0.longitude)" } ?? ""
+                broken.append("\(request.weapon) \(request.variant): achieved error \(check.achievedErrorMeters) m\(worst), \(check.wrongSideCount) samples on the wrong side (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
             features.append(envelope.feature(for: EnvelopeRequest(
                 launch: shaped, launchLabel: label, weapon: request.weapon, variant: request.variant,

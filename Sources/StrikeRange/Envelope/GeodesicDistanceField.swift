@@ -114,6 +114,11 @@ public final class GeodesicDistanceField {
     public func isCertainlyWithin(_ meters: Double, of q: LonLat) -> Bool {
         let nearest = stationIndex.nearest(UnitVector(q))
         guard nearest.index >= 0 else { return false }
+        // The central angle times the ellipsoid's least (b²/a) and greatest (a²/b) radius of curvature
+        // brackets the geodesic length; the inverse is solved only when the bracket straddles `meters`.
+        let angle = 2 * asin(min(1, nearest.squaredChord.squareRoot() / 2))
+        if angle * 6_399_594 < meters { return true }
+        if angle * 6_335_439 >= meters { return false }
         return geodesic.distanceMeters(stations[nearest.index], q) < meters
     }
 

@@ -70,56 +70,105 @@ struct OffsetCurve {
     /// The loop with runs of points known to be inside the envelope removed. Such points (offsets of
     /// stations in bays and wiggles, closer than the range to another station) cannot be on the envelope's
     /// boundary. Around a run, the offset curve coming in and the one going out cross at the envelope's
-    /// concave cusp: the run is replaced by that crossing. Where no crossing is found near the run's ends
-    /// the run shrinks to its two ends, or is kept whole when those are far apart, so the shortcut never
-    /// spans a stretch where the envelope could bend away; the crossings left are resolved by noding
-    /// and face classification.
-    func pruned(_ loop: [LonLat], isInterior: (LonLat) -> Bool) -> [LonLat] {
-        guard loop.count > 8 else { return loop }
-        let interior = loop.map(isInterior)
-        guard interior.contains(false) else { return [] }
-        // Start at a surviving point so that every run has a survivor on both sides.
-        let start = interior.firstIndex(of: false)!
-        let n = loop.count - 1                      // the loop is closed: loop[n] == loop[0]
-        func at(_ k: Int) -> Int { (start + k) % n }
+    /// concave cusp: the run is replaced by that crossing, if the crossing is checked to lie on the range.
+    /// Otherwise the run is kept whole and its crossings are resolved by noding and face classification.
+    /// (Shortening a run to its two ends was tried and is unsound: the chord between them can cut
+    /// across the true boundary, leaving vertices hundreds of metres off.)
+    func pruned(_ loop: [LonLat], isInterior: (LonLat) -> Bool, isOnBoundary: (LonLat) -> Bool) -> [[LonLat]] {
+        guard loop.count > 8 else { return [loop] }
+        let closedFlags = loop.map(isInterior)
+        guard closedFlags.contains(false) else { return [] }
+        // Start in the middle of the longest stretch of survivors, far from any cusp, so that the seam
+        // where the path closes is plain boundary.
+        let start = Self.middleOfLongestStretch(closedFlags.dropLast().map { !$0 })
+        var pieces = [[LonLat]]()
+        // Work on the loop as an open path that starts and ends at the same surviving point.
+        let n = loop.count - 1
+        let path = (0...n).map { loop[(start + $0) % n] }
+        let interior = (0...n).map { closedFlags[(start + $0) % n] }
         var out = [LonLat]()
+        // For each emitted point, the path index it stands at (a crossing stands where its cut begins).
+        var outIndex = [Int]()
         out.reserveCapacity(n / 4)
+        outIndex.reserveCapacity(n / 4)
         var k = 0
-        while k < n {
-            let i = at(k)
-            guard interior[i] else { out.append(loop[i]); k += 1; continue }
-            var runEnd = k
-            while runEnd + 1 < n && interior[at(runEnd + 1)] { runEnd += 1 }
-            let run = (k...runEnd).map { loop[at($0)] }
-            let before = out.last!, after = loop[at(runEnd + 1)]
-            if let cusp = Self.crossing(before: before, run: run, after: after) {
-                out += cusp
-            } else if run.count > 2, geodesic.distanceMeters(run[0], run[run.count - 1]) < radiusMeters / 8 {
-                // Keep the run's two ends: the loop still crosses itself there and noding resolves it.
-                out += [run[0], run[run.count - 1]]
+        while k <= n {
+            guard interior[k] else { out.append(path[k]); outIndex.append(k); k += 1; continue }
+            var j = k
+            while j + 1 <= n && interior[j + 1] { j += 1 }
+            // The flag has a margin, so the true cusp is just before the run and just after it: look for
+            // the crossing of the chain entering the run with the chain leaving it, around both ends.
+            if let cut = crossing(path, runStart: k, runEnd: j, isOnBoundary: isOnBoundary), cut.firstRemoved > 0 {
+                // Drop what was already emitted past the crossing, then resume after it.
+                while let last = outIndex.last, last >= cut.firstRemoved, out.count > 1 {
+                    out.removeLast(); outIndex.removeLast()
+                }
+                out.append(cut.point); outIndex.append(cut.firstRemoved)
+                k = cut.resume
+            } else if j - k + 1 <= 2 * Self.stubLength {
+                out += path[k...j]
+                outIndex += Array(k...j)
+                k = j + 1
             } else {
-                out += run
+                // A long run whose ends cross other parts of the loop: cut it out, leaving a stub on each
+                // side long enough to reach those crossings; noding finds them and polygonize drops the
+                // dangling stub ends.
+                out += path[k..<(k + Self.stubLength)]
+                pieces.append(out)
+                out = Array(path[(j + 1 - Self.stubLength)...j])
+                outIndex = Array((j + 1 - Self.stubLength)...j)
+                k = j + 1
             }
-            k = runEnd + 1
         }
-        out.append(out[0])
-        return LonLatFrame.unrollPath(out, near: out[0].longitude)
+        if pieces.isEmpty {
+            if out.first != out.last, let first = out.first { out.append(first) }
+        } else {
+            // The path began at a survivor, so the last piece runs on into the first.
+            pieces[0] = out + pieces[0].dropFirst()
+            out = []
+        }
+        if !out.isEmpty { pieces.append(out) }
+        return pieces.filter { $0.count >= 2 }.map { LonLatFrame.unrollPath($0, near: $0[0].longitude) }
     }
 
-    /// The first crossing of the chain going into the run from `before` with the chain coming out of it
-    /// to `after`, as the points to put in the run's place (planar in lon/lat; pieces are short).
-    private static func crossing(before: LonLat, run: [LonLat], after: LonLat) -> [LonLat]? {
-        let forward = [before] + run
-        let backward = run + [after]
-        // The crossing is near the run's ends: the curve entering it and the curve leaving it.
-        let window = 48
-        for a in 0..<min(window, forward.count - 1) {
-            for b in stride(from: backward.count - 2, through: max(0, backward.count - 1 - window), by: -1) where b + 1 > a {
-                if let x = segmentIntersection(forward[a], forward[a + 1], backward[b], backward[b + 1]) {
-                    // Keep the pieces of the two chains that lie outside the crossing.
-                    return Array(forward[1..<(a + 1)]) + [x] + Array(backward[(b + 1)..<(backward.count - 1)])
+    private static func middleOfLongestStretch(_ flags: [Bool]) -> Int {
+        let n = flags.count
+        var best = (start: 0, length: 0)
+        guard let first = flags.firstIndex(of: false) else { return 0 }
+        var k = 0
+        while k < n {
+            let i = (first + k) % n
+            guard flags[i] else { k += 1; continue }
+            var length = 0
+            while length < n && flags[(i + length) % n] { length += 1 }
+            if length > best.length { best = (i, length) }
+            k += length
+        }
+        return (best.start + best.length / 2) % n
+    }
+
+    /// Interior points kept past each end of a cut run: far enough to reach the cusp it ends at.
+    static let stubLength = 400
+
+    /// The crossing of segment (a, a+1), entering the run, with segment (b, b+1), leaving it, nearest
+    /// to the run; `firstRemoved` = a + 1 and `resume` = b + 1 index the path.
+    private func crossing(_ path: [LonLat], runStart: Int, runEnd: Int, isOnBoundary: (LonLat) -> Bool)
+        -> (point: LonLat, firstRemoved: Int, resume: Int)? {
+        for window in [8, 48] {
+            let aLow = max(0, runStart - window), aHigh = min(runEnd, runStart + window)
+            let bLow = max(runStart, runEnd - window), bHigh = min(path.count - 2, runEnd + window)
+            guard aLow <= aHigh, bLow <= bHigh else { continue }
+            var best: (point: LonLat, firstRemoved: Int, resume: Int)?
+            for a in stride(from: aHigh, through: aLow, by: -1) {
+                for b in bLow...bHigh where b > a + 1 {
+                    guard let x = Self.segmentIntersection(path[a], path[a + 1], path[b], path[b + 1]) else { continue }
+                    // Prefer the crossing that removes the least.
+                    if best == nil || (b - a) < (best!.resume - best!.firstRemoved + 1) {
+                        best = (x, a + 1, b + 1)
+                    }
                 }
             }
+            if let best, isOnBoundary(best.point) { return best }
         }
         return nil
     }

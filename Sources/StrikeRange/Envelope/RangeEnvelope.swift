@@ -63,17 +63,26 @@ public struct EnvelopeBuilder: Sendable {
                              verification: nil)
     }
 
-    /// Overlay of thousands of faces can leave slivers a few ulps wide: holes inside the range and
-    /// crumbs beyond it. Each hole and part is classified like a face, by the distance from a point in it.
+    /// Overlay of many faces can leave slivers: holes inside the range, crumbs beyond it, and thin
+    /// strips along the boundary where the offset loop crossed itself at a shallow angle. A part or hole
+    /// thinner than the allowance (twice its area over its perimeter) lies wholly in the tolerance band,
+    /// so removing it (dropping the part, filling the hole) moves no boundary by more than the allowance.
+    /// Anything else is classified like a face, by the distance from a point in it.
     private func removingSlivers(_ g: Geometry, field: GeodesicDistanceField, rangeMeters: Double,
-                                 engine: GeometryEngine) throws -> Geometry {
+                                 allowanceMeters: Double, engine: GeometryEngine) throws -> Geometry {
+        let measure = GeodesicMeasure(geodesic)
+        func isThin(_ ring: [Coordinate]) -> Bool {
+            let ringGeometry = Geometry.polygon(Polygon(exterior: ring))
+            let perimeter = measure.lengthMeters(.lineString(LineString(ring)))
+            return perimeter > 0 && 2 * measure.areaSquareMeters(ringGeometry) / perimeter < allowanceMeters
+        }
         func within(_ ring: [Coordinate]) throws -> Bool {
             guard let c = try engine.pointOnSurface(.polygon(Polygon(exterior: ring))).coordinate else { return false }
             return field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters
         }
         var polygons = [Polygon]()
-        for p in g.polygons where try within(p.exterior) {
-            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !within($0) }))
+        for p in g.polygons where try !isThin(p.exterior) && within(p.exterior) {
+            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !isThin($0) && !within($0) }))
         }
         return .multiPolygon(MultiPolygon(polygons))
     }
@@ -92,16 +101,19 @@ public struct EnvelopeBuilder: Sendable {
         // Stations spaced so that offsets of neighbours stay close: the chord between them then follows
         // the parallel curve within a small part of the allowance.
         let spacing = min(5_000, max(200, rangeMeters / 40))
+        let isInterior = { (q: LonLat) in field.isCertainlyWithin(rangeMeters - allowanceMeters, of: q) }
+        // A cusp found by crossing two chords is kept only if it is where the range really is.
+        let isOnBoundary = { (q: LonLat) in abs(field.nearest(q).distanceMeters - rangeMeters) <= allowanceMeters * 0.9 }
         var loops = [LineString]()
         for ring in area.rings {
             let dense = PathDensifier.densify(ring, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
-            let loop = curve.pruned(curve.loop(ring: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
-            if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
+            let pieces = curve.pruned(curve.loop(ring: dense), isInterior: isInterior, isOnBoundary: isOnBoundary)
+            loops += pieces.map { LineString(LonLatFrame.coordinates($0)) }
         }
         for line in area.lines {
             let dense = PathDensifier.densify(line, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
-            let loop = curve.pruned(curve.loop(line: dense)) { field.isCertainlyWithin(rangeMeters - allowanceMeters, of: $0) }
-            if loop.count >= 4 { loops.append(LineString(LonLatFrame.coordinates(loop))) }
+            let pieces = curve.pruned(curve.loop(line: dense), isInterior: isInterior, isOnBoundary: isOnBoundary)
+            loops += pieces.map { LineString(LonLatFrame.coordinates($0)) }
         }
         for p in area.points {
             let ring = GeodesicCircle(geodesic: geodesic, center: p, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters).ring()
@@ -120,7 +132,10 @@ public struct EnvelopeBuilder: Sendable {
             }
         }
         if let polygons = area.polygonalGeometry { kept.append(polygons) }
-        let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters, engine: engine)
-        return try LongitudeWrapping.wrap(union, engine)
+        let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters,
+                                        allowanceMeters: allowanceMeters, engine: engine)
+        let refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
+                                         allowanceMeters: allowanceMeters).refine(union)
+        return try LongitudeWrapping.wrap(refined, engine)
     }
 }
