@@ -3,7 +3,8 @@ import Geometry
 
 /// Last construction step: every output edge whose midpoint is off the range by more than the allowance
 /// gets that midpoint moved onto the range (from its nearest launch point, along the same azimuth, out to
-/// the range) and both halves are checked again. This mends what chords across cusps and noding left.
+/// the range) and both halves are checked again; vertices off the range are moved onto it the same way.
+/// This mends what chords across cusps and noding left.
 struct BoundaryRefinement {
     let geodesic: Geodesic
     let field: GeodesicDistanceField
@@ -17,8 +18,11 @@ struct BoundaryRefinement {
         }))
     }
 
-    private func refine(ring: [Coordinate]) -> [Coordinate] {
-        guard ring.count >= 2 else { return ring }
+    private func refine(ring unsnapped: [Coordinate]) -> [Coordinate] {
+        guard unsnapped.count >= 2 else { return unsnapped }
+        // Vertices made by noding where two chords cross are not on the range exactly; put them on it.
+        var ring = unsnapped.map { snapped($0, thresholdMeters: allowanceMeters * 0.25) }
+        ring[ring.count - 1] = ring[0]
         var out = [ring[0]]
         out.reserveCapacity(ring.count)
         for i in 1..<ring.count {
@@ -28,15 +32,34 @@ struct BoundaryRefinement {
         return out
     }
 
+    /// `c` moved onto the range: from its nearest launch point, along the same azimuth, out to the range.
+    /// At a cusp two launch points are nearly equally near and one move can bring the point closer to the
+    /// other, so the move is repeated (alternating between them converges on the cusp) and the best
+    /// position seen is kept, never one worse than where it started.
+    private func snapped(_ c: Coordinate, thresholdMeters: Double) -> Coordinate {
+        var current = LonLat(longitude: c.x, latitude: c.y)
+        var nearest = field.nearest(current)
+        var best = (point: current, error: abs(nearest.distanceMeters - rangeMeters))
+        var step = 0
+        while best.error > thresholdMeters, step < 6, let azimuth = nearest.azimuthDegrees {
+            current = geodesic.direct(from: nearest.point, azimuthDegrees: azimuth, distanceMeters: rangeMeters,
+                                      unrollLongitude: true).position
+            current.longitude = LonLatFrame.unroll(current.longitude, near: c.x)
+            nearest = field.nearest(current)
+            let error = abs(nearest.distanceMeters - rangeMeters)
+            if error < best.error { best = (current, error) }
+            step += 1
+        }
+        return Coordinate(x: best.point.longitude, y: best.point.latitude)
+    }
+
     private func split(_ a: Coordinate, _ b: Coordinate, depth: Int, into out: inout [Coordinate]) {
         guard depth < Self.maximumDepth else { return }
-        let mid = LonLat(longitude: (a.x + b.x) / 2, latitude: (a.y + b.y) / 2)
-        let nearest = field.nearest(mid)
-        guard abs(nearest.distanceMeters - rangeMeters) > allowanceMeters, let azimuth = nearest.azimuthDegrees else { return }
-        var snapped = geodesic.direct(from: nearest.point, azimuthDegrees: azimuth, distanceMeters: rangeMeters,
-                                      unrollLongitude: true).position
-        snapped.longitude = LonLatFrame.unroll(snapped.longitude, near: mid.longitude)
-        let s = Coordinate(x: snapped.longitude, y: snapped.latitude)
+        let mid = Coordinate(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+        let error = abs(field.nearest(LonLat(longitude: mid.x, latitude: mid.y)).distanceMeters - rangeMeters)
+        guard error > allowanceMeters * 0.75 else { return }
+        let s = snapped(mid, thresholdMeters: allowanceMeters * 0.25)
+        guard s != mid else { return }
         split(a, s, depth: depth + 1, into: &out)
         out.append(s)
         split(s, b, depth: depth + 1, into: &out)

@@ -18,8 +18,8 @@ struct OffsetCurve {
     init(geodesic: Geodesic, radiusMeters: Double, allowanceMeters: Double) {
         self.geodesic = geodesic
         self.radiusMeters = radiusMeters
-        // Arc vertices lie on the circle, so the chord's sag alone must stay within the allowance.
-        let step = 2 * acos(max(-1, 1 - 0.9 * allowanceMeters / radiusMeters)) * 180 / .pi
+        // Arc vertices lie on the circle, so the chord's sag alone must stay under the refinement threshold (0.75 of the allowance).
+        let step = 2 * acos(max(-1, 1 - 0.7 * allowanceMeters / radiusMeters)) * 180 / .pi
         arcStepDegrees = min(10, step)
     }
 
