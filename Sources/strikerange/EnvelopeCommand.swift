@@ -53,12 +53,17 @@ struct EnvelopeCommand: ParsableCommand {
     var makeValid = false
     @Option(help: "Write the GeoJSON here (atomically) instead of standard output.")
     var output: String?
+    @Flag(help: "Print construction and verification times (ms) to standard error.")
+    var timing = false
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Build each envelope this many times and report the median (benchmarks).", visibility: .hidden))
+    var repeatCount: Int = 1
 
     func validate() throws {
         if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA or --from \"50.45,30.52\")") }
         if (weapon == nil) == (range == nil) { throw ValidationError("give either --weapon ID or --range DISTANCE (not both)") }
         if weapon != nil && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapon == nil { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
+        if repeatCount < 1 { throw ValidationError("--repeat must be at least 1") }
     }
 
     func run() throws {
@@ -96,8 +101,20 @@ struct EnvelopeCommand: ParsableCommand {
         var broken = [String]()
         let started = Date()
         for (i, request) in requests.enumerated() {
+            var buildTimes = [Double]()
             var envelope = try builder.build(launch: shaped, parameters: parameters[i])
+            for _ in 0..<repeatCount {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                envelope = try builder.build(launch: shaped, parameters: parameters[i])
+                buildTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            }
+            let t1 = DispatchTime.now().uptimeNanoseconds
             let check = try verifier.verify(envelope, launch: shaped)
+            if timing {
+                let verifyMs = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6
+                let median = buildTimes.sorted()[buildTimes.count / 2]
+                FileHandle.standardError.write(Data("timing: \(request.weapon) \(request.variant) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
+            }
             envelope.verification = check
             if !check.passed {
                 let worst = check.worstPoint.map { " at \($0.latitude),\($0.longitude)" } ?? ""
