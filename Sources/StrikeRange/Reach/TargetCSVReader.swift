@@ -1,0 +1,168 @@
+import Foundation
+import Geodesy
+
+/// Streams targets from a CSV file in chunks, so a file of any size never sits in memory.
+///
+/// The header row is required and matched case-insensitively: latitude `lat`/`latitude`/`y`, longitude
+/// `lon`/`lng`/`long`/`longitude`/`x`, optional `name`. Other columns are passed through in order.
+/// Fields may be double-quoted (RFC 4180, `""` for a quote) but may not span lines.
+/// Row numbers in messages count data rows from 1 (the header is not a row); the file line is also given.
+public final class TargetCSVReader {
+    public let path: String
+    /// Names of the passed-through columns, in file order.
+    public private(set) var passthroughColumns: [String] = []
+    /// Skip bad rows instead of failing; they are listed in `skipped`.
+    public let skipInvalid: Bool
+    /// Data rows skipped as invalid (1-based) with the reason, in file order.
+    public private(set) var skipped: [(row: Int, reason: String)] = []
+    /// Valid data rows read so far.
+    public private(set) var rowsRead = 0
+
+    private let handle: FileHandle
+    private var buffer = [UInt8]()
+    private var bufferStart = 0
+    private var atEnd = false
+    private var row = 0
+    private var latColumn = 0, lonColumn = 0
+    private var nameColumn: Int?
+    private var passthroughIndices: [Int] = []
+
+    public static let latitudeNames = ["lat", "latitude", "y"]
+    public static let longitudeNames = ["lon", "lng", "long", "longitude", "x"]
+
+    /// Opens the file and reads its header.
+    /// - Throws: `StrikeRangeError` when the file cannot be opened, is empty, or lacks a latitude or
+    ///   longitude column (the message names the accepted column names and the ones found).
+    public init(path: String, skipInvalid: Bool = false) throws {
+        self.path = path
+        self.skipInvalid = skipInvalid
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StrikeRangeError("targets \(path): cannot open the file for reading")
+        }
+        self.handle = handle
+        guard let header = try nextLine() else {
+            throw StrikeRangeError("targets \(path): the file is empty; expected a header line with name, lat, lon columns and one row per target")
+        }
+        let names = Self.fields(header).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func find(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
+        guard let lat = find(Self.latitudeNames), let lon = find(Self.longitudeNames) else {
+            let missing = [find(Self.latitudeNames) == nil ? "latitude (lat, latitude or y)" : nil,
+                           find(Self.longitudeNames) == nil ? "longitude (lon, lng, long, longitude or x)" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            throw StrikeRangeError("targets \(path): missing \(missing) column; expected columns name, lat, lon (header found: \(names.joined(separator: ", ")))")
+        }
+        latColumn = lat; lonColumn = lon
+        nameColumn = find(["name"])
+        let original = Self.fields(header).map { $0.trimmingCharacters(in: .whitespaces) }
+        passthroughIndices = original.indices.filter { $0 != lat && $0 != lon && $0 != nameColumn }
+        passthroughColumns = passthroughIndices.map { original[$0] }
+    }
+
+    deinit { try? handle.close() }
+
+    /// Up to `maxRows` valid targets, or nil at the end of the file.
+    /// - Throws: `StrikeRangeError` naming the row, line and value of the first bad row (unless `skipInvalid`),
+    ///   or, at the end, when the file had a header but no valid rows.
+    public func nextChunk(maxRows: Int = 65_536) throws -> [ReachTarget]? {
+        var out = [ReachTarget]()
+        out.reserveCapacity(min(maxRows, 65_536))
+        while out.count < maxRows, let line = try nextLine() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            row += 1
+            do {
+                out.append(try parse(line))
+                rowsRead += 1
+            } catch let error as StrikeRangeError {
+                guard skipInvalid else { throw error }
+                skipped.append((row, error.message))
+            }
+        }
+        if out.isEmpty {
+            if rowsRead == 0 {
+                let detail = skipped.isEmpty ? "it has a header but no rows" : "all \(skipped.count) rows are invalid"
+                throw StrikeRangeError("targets \(path): no targets: \(detail)")
+            }
+            return nil
+        }
+        return out
+    }
+
+    /// "N rows skipped (rows 3, 7, 12, …): first reason", or nil when nothing was skipped.
+    public var skippedSummary: String? {
+        guard let first = skipped.first else { return nil }
+        let rows = skipped.prefix(5).map { String($0.row) }.joined(separator: ", ") + (skipped.count > 5 ? ", …" : "")
+        return "\(skipped.count) invalid row\(skipped.count == 1 ? "" : "s") skipped (row\(skipped.count == 1 ? "" : "s") \(rows)); first: \(first.reason)"
+    }
+
+    private func parse(_ line: ArraySlice<UInt8>) throws -> ReachTarget {
+        let f = Self.fields(line)
+        let where_ = "targets \(path): row \(row) (line \(row + 1))"
+        guard f.count > max(latColumn, lonColumn) else {
+            throw StrikeRangeError("\(where_): \(f.count) field\(f.count == 1 ? "" : "s"), expected at least \(max(latColumn, lonColumn) + 1)")
+        }
+        let latText = f[latColumn].trimmingCharacters(in: .whitespaces)
+        let lonText = f[lonColumn].trimmingCharacters(in: .whitespaces)
+        guard let lat = Double(latText), lat.isFinite else {
+            throw StrikeRangeError("\(where_): latitude \"\(latText)\" is not a number")
+        }
+        guard let lon = Double(lonText), lon.isFinite else {
+            throw StrikeRangeError("\(where_): longitude \"\(lonText)\" is not a number")
+        }
+        guard (-90...90).contains(lat) else {
+            throw StrikeRangeError("\(where_): latitude \(latText) is outside [-90, 90]")
+        }
+        guard (-180...180).contains(lon) else {
+            throw StrikeRangeError("\(where_): longitude \(lonText) is outside [-180, 180]")
+        }
+        let name = nameColumn.flatMap { $0 < f.count ? f[$0] : nil } ?? String(row)
+        let extra = passthroughIndices.map { $0 < f.count ? f[$0] : "" }
+        return ReachTarget(name: name, point: LonLat(longitude: lon, latitude: lat), passthrough: extra)
+    }
+
+    /// The next line without its terminator (LF or CRLF), or nil at the end; reads 1 MiB at a time.
+    private func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let nl = buffer[bufferStart...].firstIndex(of: 0x0A) {
+                var end = nl
+                if end > bufferStart, buffer[end - 1] == 0x0D { end -= 1 }
+                let line = buffer[bufferStart..<end]
+                bufferStart = nl + 1
+                return line
+            }
+            if atEnd {
+                guard bufferStart < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == 0x0D { end -= 1 }
+                let line = buffer[bufferStart..<end]
+                bufferStart = buffer.count
+                return line
+            }
+            // Compact, then refill.
+            if bufferStart > 0 { buffer.removeSubrange(0..<bufferStart); bufferStart = 0 }
+            let data = try handle.read(upToCount: 1 << 20) ?? Data()
+            if data.isEmpty { atEnd = true } else { buffer += data }
+        }
+    }
+
+    /// Splits one CSV line; quoted fields may hold commas and doubled quotes.
+    static func fields<C: Collection>(_ line: C) -> [String] where C.Element == UInt8 {
+        var out = [String](), field = [UInt8](), quoted = false
+        var it = line.makeIterator(), pending: UInt8? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == 0x22 {
+                    if let n = it.next() {
+                        if n == 0x22 { field.append(0x22) } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == 0x22 && field.allSatisfy({ $0 == 0x20 }) {
+                quoted = true; field.removeAll()
+            } else if c == 0x2C {
+                out.append(String(decoding: field, as: UTF8.self)); field.removeAll()
+            } else { field.append(c) }
+        }
+        out.append(String(decoding: field, as: UTF8.self))
+        return out
+    }
+}

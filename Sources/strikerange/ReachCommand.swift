@@ -1,0 +1,250 @@
+import ArgumentParser
+import Foundation
+import GeoJSON
+import Geodesy
+import Geometry
+import StrikeRange
+
+extension ReachFormat: ExpressibleByArgument {}
+
+struct ReachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "Which targets each weapon can reach from a launch area, by exact geodesic distance.",
+        discussion: """
+            For each target and weapon: the geodesic distance (WGS84) from the nearest point of the launch area \
+            (0 inside it), that launch point and the azimuth from it, the margin (range − distance) and a verdict: \
+            in_range, out_of_range, inside_min_range (closer than the minimum range to every launch point) or \
+            within_tolerance (|margin| below --tolerance). A polygon target stands for its point nearest to the \
+            launch area. --targets reads a CSV (header with lat/latitude/y and lon/longitude/x, optional name; other \
+            columns passed through) in chunks, or GeoJSON. --reverse gives, per target, the part of the launch area \
+            that reaches it, with its area.
+            Examples:
+              strikerange reach --from UA --weapon atacms --target Moscow --target Kursk --target Bryansk
+              strikerange reach --from region:UA-59 --standoff 20km --standoff-from border:UA-RU --weapon gmlrs --targets t.csv --format csv
+              strikerange reach --from UA --weapon atacms --target Bryansk --reverse
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
+    var launchSpecifiers: [String] = []
+    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
+    var exclusions: [String] = []
+    @Option(help: ArgumentHelp("Keep launch points at least this far from the launch area's boundary or --standoff-from.", valueName: "distance"),
+            transform: distanceArgument)
+    var standoff: Double?
+    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable).")
+    var standoffFrom: [String] = []
+    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
+    var makeValid = false
+    @Option(name: .customLong("weapon"), help: "Catalog weapon id or alias (repeatable).")
+    var weapons: [String] = []
+    @Flag(help: "With --weapon: also the low and high reported maxima.")
+    var spread = false
+    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi.", valueName: "distance"), transform: distanceArgument)
+    var range: Double?
+    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
+    var minRange: Double?
+    @Option(name: .customLong("target"), help: "Target: lat,lon, place, region (its nearest point), file (repeatable).")
+    var targetSpecifiers: [String] = []
+    @Option(name: .customLong("targets"), help: ArgumentHelp("Targets file: CSV (name, lat, lon) or GeoJSON points/polygons.", valueName: "file"))
+    var targetsFile: String?
+    @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
+    var tolerance: Double = 10
+    @Option(help: "Output format: table, csv, json or geojson (default table; geojson with --reverse).")
+    var format: ReachFormat?
+    @Option(help: "Write here (atomically) instead of standard output.")
+    var output: String?
+    @Flag(name: .customLong("skip-invalid"), help: "Skip invalid CSV rows (reported on standard error) instead of failing.")
+    var skipInvalid = false
+    @Flag(help: "For each target, the part of the launch area that reaches it (GeoJSON with area_km2).")
+    var reverse = false
+    @Flag(help: "With --format geojson: also a geodesic line from the nearest launch point to each target.")
+    var lines = false
+    @Flag(name: .customLong("verdict-only"), help: "Fast verdicts for point targets from bracketing envelopes (exact distance only near the boundary); no distances.")
+    var verdictOnly = false
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+    @Option(name: .customLong("chunk-rows"), help: ArgumentHelp("CSV rows per chunk.", visibility: .hidden))
+    var chunkRows: Int = 65_536
+    @Flag(help: ArgumentHelp("Print phase times (ms) to standard error.", visibility: .hidden))
+    var timing = false
+
+    func validate() throws {
+        if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA)") }
+        if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
+        if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
+        if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
+        if targetSpecifiers.isEmpty == (targetsFile == nil) { throw ValidationError("give either --target SPEC (repeatable) or --targets FILE (not both)") }
+        if reverse && (format ?? .geojson) != .geojson { throw ValidationError("--reverse writes GeoJSON; drop --format or use --format geojson") }
+        if reverse && verdictOnly { throw ValidationError("--reverse and --verdict-only do not go together") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if chunkRows < 1 { throw ValidationError("--chunk-rows must be at least 1") }
+    }
+
+    private func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    private func ms(since t: UInt64) -> String { String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6) }
+
+    func run() throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let catalog = try data.catalog()
+        var reachWeapons = [ReachWeapon]()
+        for query in weapons {
+            reachWeapons += try ReachWeapon.variants(of: catalog.weapons().weapon(matching: query), spread: spread, toleranceMeters: tolerance)
+        }
+        if let range {
+            reachWeapons.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
+                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
+        }
+        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
+        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
+        let shaping = LaunchShaping(
+            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            standoffMeters: standoff,
+            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            makeValid: makeValid)
+        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
+            let r = try Self.resolveTarget(spec, in: catalog)
+            return ReachTarget(name: r.label, geometry: r.geometry)
+        }
+        let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
+                                             threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if timing { note("timing: setup_ms=\(ms(since: t0))") }
+
+        let sink = try ReachSink(output: output)
+        do {
+            if reverse {
+                try runReverse(calculator, targets: try fixedTargets.isEmpty ? readAllTargets() : fixedTargets, sink: sink)
+            } else {
+                try runForward(calculator, fixedTargets: fixedTargets, sink: sink)
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        if timing { note("timing: total_ms=\(ms(since: t0))") }
+    }
+
+    /// A target name that is both a city and a region ("Moscow", "Kursk") means the city: an unprefixed
+    /// name is tried as a place first, then resolved as usual (whose error, with suggestions, is reported).
+    static func resolveTarget(_ spec: String, in catalog: DataCatalog) throws -> ResolvedLocation {
+        if case .name(let name) = try LocationSpecifier(parsing: spec),
+           let place = try? LocationSpecifier.place(name).resolve(in: catalog) {
+            return place
+        }
+        return try LocationSpecifier.resolve(spec, in: catalog)
+    }
+
+    private func isGeoJSONPath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".geojson") || lower.hasSuffix(".json")
+    }
+
+    /// GeoJSON targets: one per feature (name from its `name` property, else its position).
+    private func geoJSONTargets(_ path: String) throws -> [ReachTarget] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw StrikeRangeError("targets \(path): cannot read the file") }
+        let features = try GeoJSONReader.readFeatures([UInt8](data))
+        let targets = features.enumerated().compactMap { i, f -> ReachTarget? in
+            guard let g = f.geometry else { return nil }
+            var name = String(i + 1)
+            if case .object(let p) = f.properties, case .string(let s)? = p["name"] { name = s }
+            return ReachTarget(name: name, geometry: g)
+        }
+        if targets.isEmpty { throw StrikeRangeError("targets \(path): no features with a geometry") }
+        return targets
+    }
+
+    private func readAllTargets() throws -> [ReachTarget] {
+        guard let path = targetsFile else { return [] }
+        if isGeoJSONPath(path) { return try geoJSONTargets(path) }
+        let reader = try TargetCSVReader(path: path, skipInvalid: skipInvalid)
+        var all = [ReachTarget]()
+        while let chunk = try reader.nextChunk(maxRows: chunkRows) { all += chunk }
+        if let summary = reader.skippedSummary { note("reach: \(summary)") }
+        return all
+    }
+
+    private func runForward(_ calculator: ReachCalculator, fixedTargets: [ReachTarget], sink: ReachSink) throws {
+        var reader: TargetCSVReader?
+        var pendingTargets: [ReachTarget]? = fixedTargets.isEmpty ? nil : fixedTargets
+        if let path = targetsFile {
+            if isGeoJSONPath(path) { pendingTargets = try geoJSONTargets(path) } else { reader = try TargetCSVReader(path: path, skipInvalid: skipInvalid) }
+        }
+        let fmt = format ?? .table
+        var writer = ReachWriter(format: fmt, passthroughColumns: reader?.passthroughColumns ?? [], lines: lines)
+        try sink.write(writer.header())
+        let classifiers = verdictOnly ? try calculator.weapons.indices.map { try ReachBatchClassifier(calculator: calculator, weaponIndex: $0) } : []
+        var readNs: UInt64 = 0, computeNs: UInt64 = 0, writeNs: UInt64 = 0, count = 0, exact = 0
+        let started = Date()
+        while true {
+            var t = DispatchTime.now().uptimeNanoseconds
+            let chunk: [ReachTarget]
+            if let reader { guard let c = try reader.nextChunk(maxRows: chunkRows) else { break }; chunk = c }
+            else { guard let c = pendingTargets else { break }; chunk = c; pendingTargets = nil }
+            readNs += DispatchTime.now().uptimeNanoseconds - t
+            t = DispatchTime.now().uptimeNanoseconds
+            var rows = [ReachRow]()
+            rows.reserveCapacity(chunk.count * calculator.weapons.count)
+            if verdictOnly {
+                var lon = [Double](), lat = [Double]()
+                lon.reserveCapacity(chunk.count); lat.reserveCapacity(chunk.count)
+                for target in chunk {
+                    guard case .point(let p) = target.geometry, let c = p.coordinate else {
+                        throw StrikeRangeError("--verdict-only takes point targets; \(target.name) is not a point")
+                    }
+                    lon.append(c.x); lat.append(c.y)
+                }
+                let verdicts = try classifiers.map { try $0.classify(longitudes: lon, latitudes: lat) }
+                exact += verdicts.reduce(0) { $0 + $1.statistics.exact }
+                for (i, target) in chunk.enumerated() {
+                    for (w, weapon) in calculator.weapons.enumerated() {
+                        rows.append(ReachRow(target: target, weapon: weapon, result: nil, verdict: verdicts[w].verdicts[i],
+                                             point: LonLat(longitude: lon[i], latitude: lat[i])))
+                    }
+                }
+            } else {
+                let results = try calculator.evaluate(chunk, firstIndex: count)
+                for (i, target) in chunk.enumerated() {
+                    for r in results[i] {
+                        rows.append(ReachRow(target: target, weapon: calculator.weapons[r.weaponIndex], result: r, verdict: r.verdict, point: r.targetPoint))
+                    }
+                }
+            }
+            computeNs += DispatchTime.now().uptimeNanoseconds - t
+            t = DispatchTime.now().uptimeNanoseconds
+            try sink.write(writer.rows(rows))
+            writeNs += DispatchTime.now().uptimeNanoseconds - t
+            count += chunk.count
+            if reader != nil, Date().timeIntervalSince(started) > 2 { note("reach: \(count) targets done") }
+        }
+        try sink.write(writer.footer())
+        if let summary = reader?.skippedSummary { note("reach: \(summary)") }
+        if timing {
+            note("timing: targets=\(count) read_ms=\(String(format: "%.1f", Double(readNs) / 1e6)) compute_ms=\(String(format: "%.1f", Double(computeNs) / 1e6)) write_ms=\(String(format: "%.1f", Double(writeNs) / 1e6)) exact=\(verdictOnly ? exact : count) threads=\(calculator.threadCount)")
+        }
+    }
+
+    private func runReverse(_ calculator: ReachCalculator, targets: [ReachTarget], sink: ReachSink) throws {
+        let evaluator = try calculator.makeEvaluator()
+        var features = [Feature]()
+        for (i, target) in targets.enumerated() {
+            let results = try evaluator.evaluate(target, targetIndex: i)
+            for r in results {
+                let weapon = calculator.weapons[r.weaponIndex]
+                let part = try ReverseReach.compute(launch: calculator.launch, target: r.targetPoint, parameters: weapon.parameters)
+                features.append(Feature(geometry: part.geometry, properties: .object([
+                    "name": .string(target.name), "weapon": .string(weapon.id), "variant": .string(weapon.variant),
+                    "range_m": .number(weapon.parameters.rangeMeters),
+                    "min_range_m": weapon.parameters.minRangeMeters.map(JSONValue.number) ?? .null,
+                    "target_lat": .number(r.targetPoint.latitude), "target_lon": .number(r.targetPoint.longitude),
+                    "area_km2": .number(part.areaSquareMeters / 1e6), "verdict": .string(r.verdict.rawValue),
+                ])))
+            }
+        }
+        try GeoJSONWriter().writeFeatureCollection(features) { try sink.write($0) }
+        try sink.write("\n")
+    }
+}
