@@ -100,13 +100,20 @@ final class ClassifierWorker {
     }
 
     func classify(x: [Double], y: [Double], calculator: ReachCalculator, weaponIndex: Int) throws -> (verdicts: [ReachVerdict], exact: Int) {
-        let none = [Bool](repeating: false, count: x.count)
-        let inInner = try inner?.coversPoints(x: x, y: y) ?? none
+        // The outer test first, on every point; the others only on the points it covers (often half or less).
         let inOuterNoHole = try outerNoHole.coversPoints(x: x, y: y)
+        let covered = x.indices.filter { inOuterNoHole[$0] }
+        let cx = covered.map { x[$0] }, cy = covered.map { y[$0] }
+        func spread(_ sub: [Bool]?) -> [Bool] {
+            var full = [Bool](repeating: false, count: x.count)
+            if let sub { for (k, i) in covered.enumerated() { full[i] = sub[k] } }
+            return full
+        }
+        let inInner = spread(try inner?.coversPoints(x: cx, y: cy))
         let hasMinimum = calculator.weapons[weaponIndex].parameters.minRangeMeters != nil
-        let inInnerNoHole = hasMinimum ? (try innerNoHole?.coversPoints(x: x, y: y) ?? none) : none
+        let inInnerNoHole = hasMinimum ? spread(try innerNoHole?.coversPoints(x: cx, y: cy)) : inInner
         // Without an outer hole (minimum range ≤ 3t) nothing is certainly inside the minimum range.
-        let inOuter = hasMinimum ? (try outer?.coversPoints(x: x, y: y) ?? inOuterNoHole) : inOuterNoHole
+        let inOuter = hasMinimum ? (try outer.map { spread(try $0.coversPoints(x: cx, y: cy)) } ?? inOuterNoHole) : inOuterNoHole
         var verdicts = [ReachVerdict](repeating: .withinTolerance, count: x.count)
         var band = [Int]()
         for i in x.indices {
