@@ -2,7 +2,7 @@
 
 classify_shapely: shapely 2 `contains_xy` on a prepared envelope polygon.
 distances_pyproj: exact-ish distance from a polygon: boundary densified linearly in lon/lat, a cKDTree on unit
-vectors for the candidate filter (every vertex within 1.01 x the nearest central angle + 1e-7 rad), then one
+vectors for the candidate filter (every vertex within 1.011 x the nearest central angle + 1e-7 rad), then one
 vectorised Geod.inv over all candidate pairs and a per-target minimum; 0 inside (shapely contains_xy).
 """
 import time
@@ -50,7 +50,7 @@ def distances_pyproj(polygon_geometry, lon, lat, spacing=50.0):
     q = unit(lon, lat)
     chord, _ = tree.query(q)
     angle = 2 * np.arcsin(np.minimum(1, chord / 2))
-    radius = 2 * np.sin(np.minimum(np.pi, 1.01 * angle + 1e-7) / 2)
+    radius = 2 * np.sin(np.minimum(np.pi, 1.011 * angle + 1e-7) / 2)
     cands = tree.query_ball_point(q, radius)
     counts = np.fromiter((len(c) for c in cands), dtype=np.int64, count=len(cands))
     idx = np.fromiter((i for c in cands for i in c), dtype=np.int64, count=int(counts.sum()))

@@ -3,7 +3,7 @@
 
 The shipped Ukraine polygon and the RU-UA border line are read straight from Data/, densified linearly in
 lon/lat (RFC 7946 edges) to <= 100 m; for each target every launch vertex whose central angle on the unit
-sphere is within 1.01 x the minimum + 1e-7 rad is solved with pyproj Geod.inv; the segments on both sides of
+sphere is within 1.011 x the minimum + 1e-7 rad is solved with pyproj Geod.inv; the segments on both sides of
 the best vertex are then refined by golden-section search along the segment. Distances must agree with
 `strikerange reach --format json` within 1 m; Kharkiv-Belgorod (point to point) within 1 mm of GeodSolve.
 Usage: check-reach.py PATH_TO_STRIKERANGE"""
@@ -46,7 +46,7 @@ def distance_to_paths(paths, lon, lat):
     q = unit(lon, lat)
     best = (math.inf, None, None)
     angles = [np.arccos(np.clip(unit(p[:, 0], p[:, 1]) @ q, -1, 1)) for p in paths]
-    limit = 1.01 * min(a.min() for a in angles) + 1e-7
+    limit = 1.011 * min(a.min() for a in angles) + 1e-7
     for p, a in zip(paths, angles):
         idx = np.nonzero(a <= limit)[0]
         if idx.size == 0:

@@ -97,8 +97,13 @@ public final class GeodesicDistanceField {
         let uq = UnitVector(q)
         let nearestMid = index.nearestSquaredChord(uq)
         // Any piece's points lie within its half chord of its midpoint, so pieces whose midpoint is
-        // farther than (nearest + 2·half chord) cannot hold the nearest point.
-        let reach = nearestMid.squareRoot() + 2 * maxHalfChordSquared.squareRoot() + 1e-9
+        // farther than (nearest + 2·half chord) cannot hold the nearest point — on the sphere. On the
+        // ellipsoid the geodesic length per radian of central angle varies between b²/a and a²/b, a ratio
+        // of (a/b)³ ≈ 1.0101, so the nearest midpoint by angle may not be the nearest by geodesic: widen
+        // the angle by 1.1 % (without this, targets ~900 km away came out up to 700 m too far).
+        let angle = 2 * asin(min(1, nearestMid.squareRoot() / 2))
+        let widened = 2 * sin(min(.pi, angle * 1.011 + 1e-7) / 2)
+        let reach = widened + 2 * maxHalfChordSquared.squareRoot() + 1e-9
         var candidates = [Int]()
         index.within(uq, radiusSquared: reach * reach * 1.0001, into: &candidates)
         var best = NearestLaunchPoint(distanceMeters: .infinity, point: q, azimuthDegrees: nil)
