@@ -111,6 +111,7 @@ struct ReachCommand: ParsableCommand {
         }
         let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
                                              threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        if !reverse { try calculator.prepareWorkers() }
         if timing { note("timing: setup_ms=\(ms(since: t0))") }
 
         let sink = try ReachSink(output: output)
@@ -177,8 +178,8 @@ struct ReachCommand: ParsableCommand {
         var writer = ReachWriter(format: fmt, passthroughColumns: reader?.passthroughColumns ?? [], lines: lines)
         try sink.write(writer.header())
         let classifiers = verdictOnly ? try calculator.weapons.indices.map { try ReachBatchClassifier(calculator: calculator, weaponIndex: $0) } : []
-        var readNs: UInt64 = 0, computeNs: UInt64 = 0, writeNs: UInt64 = 0, count = 0, exact = 0
-        let started = Date()
+        var readNs: UInt64 = 0, classifyNs: UInt64 = 0, computeNs: UInt64 = 0, writeNs: UInt64 = 0, count = 0, exact = 0
+        var lastProgress = Date()
         while true {
             var t = DispatchTime.now().uptimeNanoseconds
             let chunk: [ReachTarget]
@@ -197,7 +198,9 @@ struct ReachCommand: ParsableCommand {
                     }
                     lon.append(c.x); lat.append(c.y)
                 }
+                let tc = DispatchTime.now().uptimeNanoseconds
                 let verdicts = try classifiers.map { try $0.classify(longitudes: lon, latitudes: lat) }
+                classifyNs += DispatchTime.now().uptimeNanoseconds - tc
                 exact += verdicts.reduce(0) { $0 + $1.statistics.exact }
                 for (i, target) in chunk.enumerated() {
                     for (w, weapon) in calculator.weapons.enumerated() {
@@ -218,12 +221,15 @@ struct ReachCommand: ParsableCommand {
             try sink.write(writer.rows(rows))
             writeNs += DispatchTime.now().uptimeNanoseconds - t
             count += chunk.count
-            if reader != nil, Date().timeIntervalSince(started) > 2 { note("reach: \(count) targets done") }
+            if reader != nil, Date().timeIntervalSince(lastProgress) > 2 {
+                note("reach: \(count) targets done")
+                lastProgress = Date()
+            }
         }
         try sink.write(writer.footer())
         if let summary = reader?.skippedSummary { note("reach: \(summary)") }
         if timing {
-            note("timing: targets=\(count) read_ms=\(String(format: "%.1f", Double(readNs) / 1e6)) compute_ms=\(String(format: "%.1f", Double(computeNs) / 1e6)) write_ms=\(String(format: "%.1f", Double(writeNs) / 1e6)) exact=\(verdictOnly ? exact : count) threads=\(calculator.threadCount)")
+            note("timing: targets=\(count) read_ms=\(String(format: "%.1f", Double(readNs) / 1e6)) compute_ms=\(String(format: "%.1f", Double(computeNs) / 1e6)) classify_ms=\(String(format: "%.1f", Double(classifyNs) / 1e6)) write_ms=\(String(format: "%.1f", Double(writeNs) / 1e6)) exact=\(verdictOnly ? exact : count) threads=\(calculator.threadCount)")
         }
     }
 

@@ -77,7 +77,27 @@ struct ReachWriter {
 
     static func number(_ v: Double?, _ decimals: Int) -> String {
         guard let v, v.isFinite else { return "" }
-        return String(format: "%.\(decimals)f", v)
+        return fixed(v, decimals)
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { var p = 1.0; for _ in 0..<$0 { p *= 10 }; return p }
+
+    /// `v` rounded to `decimals` places (as "%.Nf" would print it, half away from zero); String(format:)
+    /// made writing a million rows take seconds.
+    static func fixed(_ v: Double, _ decimals: Int) -> String {
+        let scaled = (abs(v) * powersOfTen[decimals]).rounded()
+        guard scaled < 9e15 else { return String(format: "%.\(decimals)f", v) }
+        var n = UInt64(scaled)
+        var digits = [UInt8](repeating: 0, count: 24)
+        var i = digits.count
+        var written = 0
+        repeat {
+            if written == decimals && decimals > 0 { i -= 1; digits[i] = UInt8(ascii: ".") }
+            i -= 1; digits[i] = UInt8(ascii: "0") + UInt8(n % 10)
+            n /= 10; written += 1
+        } while n > 0 || written <= decimals
+        if v < 0 && scaled > 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
+        return String(decoding: digits[i...], as: UTF8.self)
     }
 
     static func csvField(_ s: String) -> String {
@@ -165,7 +185,7 @@ struct ReachWriter {
 
     static func json(_ v: Double?, _ decimals: Int) -> String {
         guard let v, v.isFinite else { return "null" }
-        return String(format: "%.\(decimals)f", v)
+        return fixed(v, decimals)
     }
 
     /// The geodesic from the nearest launch point to the target, sampled every ≤ 10 km (lon/lat straight edges in between).

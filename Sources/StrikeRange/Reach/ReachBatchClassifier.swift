@@ -21,7 +21,8 @@ public struct ReachBatchClassifier: Sendable {
     /// its (smaller) hole; covered by the first and not by the second ⇒ inside the minimum range.
     let innerNoHole: MultiPolygon?
     let outer: MultiPolygon?
-    let pool: ReachWorkerPool<ClassifierWorker>
+    let innerIndex: PolygonRowIndex?, outerNoHoleIndex: PolygonRowIndex
+    let innerNoHoleIndex: PolygonRowIndex?, outerIndex: PolygonRowIndex?
 
     /// Envelope offset in tolerances (see the type's comment).
     static let bandTolerances = 3.0
@@ -51,8 +52,10 @@ public struct ReachBatchClassifier: Sendable {
             innerNoHole = nil
             outer = nil
         }
-        let shapes = (inner, outerNoHole, innerNoHole, outer)
-        pool = ReachWorkerPool { try ClassifierWorker(shapes) }
+        innerIndex = inner.map(PolygonRowIndex.init)
+        outerNoHoleIndex = PolygonRowIndex(outerNoHole)
+        innerNoHoleIndex = innerNoHole.map(PolygonRowIndex.init)
+        outerIndex = outer.map(PolygonRowIndex.init)
     }
 
     /// Counts of a batch classification: how many points needed the exact distance.
@@ -66,13 +69,8 @@ public struct ReachBatchClassifier: Sendable {
     public func classify(longitudes: [Double], latitudes: [Double]) throws -> (verdicts: [ReachVerdict], statistics: Statistics) {
         precondition(longitudes.count == latitudes.count, "longitudes and latitudes must have the same count")
         let slices = ReachParallel.ranges(longitudes.count, threads: calculator.threadCount)
-        let pool = self.pool, calculator = self.calculator, weaponIndex = self.weaponIndex
         let parts = try ReachParallel.map(slices: slices.count, threads: calculator.threadCount) { k in
-            let worker = try pool.checkOut()
-            defer { pool.checkIn(worker) }
-            let range = slices[k]
-            return try worker.classify(x: Array(longitudes[range]), y: Array(latitudes[range]),
-                                       calculator: calculator, weaponIndex: weaponIndex)
+            try classifySlice(longitudes, latitudes, slices[k])
         }
         var stats = Statistics(points: longitudes.count)
         var verdicts = [ReachVerdict]()
@@ -80,53 +78,30 @@ public struct ReachBatchClassifier: Sendable {
         for part in parts { verdicts += part.verdicts; stats.exact += part.exact }
         return (verdicts, stats)
     }
-}
 
-/// One thread's prepared envelopes (and, lazily, its exact evaluator). Not `Sendable`.
-final class ClassifierWorker {
-    let engine: GeometryEngine
-    let inner: PreparedGeometry?
-    let outerNoHole: PreparedGeometry
-    let innerNoHole: PreparedGeometry?
-    let outer: PreparedGeometry?
-
-    init(_ shapes: (MultiPolygon?, MultiPolygon, MultiPolygon?, MultiPolygon?)) throws {
-        let engine = GeometryEngine()
-        self.engine = engine
-        inner = try shapes.0.map { try engine.prepare(.multiPolygon($0)) }
-        outerNoHole = try engine.prepare(.multiPolygon(shapes.1))
-        innerNoHole = try shapes.2.map { try engine.prepare(.multiPolygon($0)) }
-        outer = try shapes.3.map { try engine.prepare(.multiPolygon($0)) }
+    /// The envelope verdict for one point, nil when it lies in the band between the envelopes.
+    public func envelopeVerdict(longitude x: Double, latitude y: Double) -> ReachVerdict? {
+        guard outerNoHoleIndex.contains(x: x, y: y) else { return .outOfRange }
+        if innerIndex?.contains(x: x, y: y) == true { return .inRange }
+        if let innerNoHoleIndex, innerNoHoleIndex.contains(x: x, y: y) {
+            // Without an outer hole (minimum range ≤ 3t) nothing is certainly inside the minimum range.
+            if let outerIndex, !outerIndex.contains(x: x, y: y) { return .insideMinRange }
+        }
+        return nil
     }
 
-    func classify(x: [Double], y: [Double], calculator: ReachCalculator, weaponIndex: Int) throws -> (verdicts: [ReachVerdict], exact: Int) {
-        // The outer test first, on every point; the others only on the points it covers (often half or less).
-        let inOuterNoHole = try outerNoHole.coversPoints(x: x, y: y)
-        let covered = x.indices.filter { inOuterNoHole[$0] }
-        let cx = covered.map { x[$0] }, cy = covered.map { y[$0] }
-        func spread(_ sub: [Bool]?) -> [Bool] {
-            var full = [Bool](repeating: false, count: x.count)
-            if let sub { for (k, i) in covered.enumerated() { full[i] = sub[k] } }
-            return full
-        }
-        let inInner = spread(try inner?.coversPoints(x: cx, y: cy))
-        let hasMinimum = calculator.weapons[weaponIndex].parameters.minRangeMeters != nil
-        let inInnerNoHole = hasMinimum ? spread(try innerNoHole?.coversPoints(x: cx, y: cy)) : inInner
-        // Without an outer hole (minimum range ≤ 3t) nothing is certainly inside the minimum range.
-        let inOuter = hasMinimum ? (try outer.map { spread(try $0.coversPoints(x: cx, y: cy)) } ?? inOuterNoHole) : inOuterNoHole
-        var verdicts = [ReachVerdict](repeating: .withinTolerance, count: x.count)
+    private func classifySlice(_ x: [Double], _ y: [Double], _ range: Range<Int>) throws -> (verdicts: [ReachVerdict], exact: Int) {
+        var verdicts = [ReachVerdict](repeating: .withinTolerance, count: range.count)
         var band = [Int]()
-        for i in x.indices {
-            if inInner[i] { verdicts[i] = .inRange }
-            else if !inOuterNoHole[i] { verdicts[i] = .outOfRange }
-            else if hasMinimum && inInnerNoHole[i] && !inOuter[i] { verdicts[i] = .insideMinRange }
-            else { band.append(i) }
+        for (k, i) in range.enumerated() {
+            if let v = envelopeVerdict(longitude: x[i], latitude: y[i]) { verdicts[k] = v } else { band.append(k) }
         }
         if !band.isEmpty {
+            let weaponIndex = self.weaponIndex
             try calculator.withEvaluator { evaluator in
-                for i in band {
-                    let target = ReachTarget(name: "", point: LonLat(longitude: x[i], latitude: y[i]))
-                    verdicts[i] = try evaluator.evaluate(target)[weaponIndex].verdict
+                for k in band {
+                    let i = range.lowerBound + k
+                    verdicts[k] = try evaluator.evaluate(ReachTarget(name: "", point: LonLat(longitude: x[i], latitude: y[i])))[weaponIndex].verdict
                 }
             }
         }

@@ -64,6 +64,14 @@ public struct ReachCalculator: Sendable {
         return parts.flatMap { $0 }
     }
 
+    /// Builds one evaluator per worker thread up front (in parallel), so batch timings and the first chunk
+    /// do not pay for distance-field construction (a few hundred ms for a country).
+    public func prepareWorkers() throws {
+        let pool = evaluators
+        let built = try ReachParallel.map(slices: threadCount, threads: threadCount) { _ in try pool.checkOut() }
+        for e in built { pool.checkIn(e) }
+    }
+
     /// Runs `body` with a pooled evaluator (one of the per-thread ones `evaluate` uses).
     func withEvaluator<T>(_ body: (ReachEvaluator) throws -> T) throws -> T {
         let evaluator = try evaluators.checkOut()
