@@ -127,6 +127,13 @@ public final class GeodesicDistanceField {
         return best
     }
 
+    /// Geodesic distance to the station nearest in 3-D: an upper bound of the distance to A.
+    public func nearestStationDistanceMeters(_ q: LonLat) -> Double {
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return .infinity }
+        return geodesic.distanceMeters(stations[nearest.index], q)
+    }
+
     /// Whether `q` is certainly closer than `meters` to A: the geodesic distance to the station nearest
     /// in 3-D is an upper bound of the distance to A.
     public func isCertainlyWithin(_ meters: Double, of q: LonLat) -> Bool {

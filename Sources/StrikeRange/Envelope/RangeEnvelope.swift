@@ -1,5 +1,4 @@
 import Geodesy
-import Foundation
 import Geometry
 
 /// The set of points whose geodesic distance to a launch area is within range (less, with a minimum
@@ -94,12 +93,12 @@ public struct EnvelopeBuilder: Sendable {
         guard rangeMeters <= GeodesicCircle.antipodalThresholdMeters else {
             throw StrikeRangeError("range: \(Int(rangeMeters / 1000)) km from a line or area launch is beyond the \(Int(GeodesicCircle.antipodalThresholdMeters / 1000)) km this version supports for non-point launches; use point launches for larger ranges")
         }
-        var T = [(String, UInt64)](); func mark(_ n: String) { T.append((n, DispatchTime.now().uptimeNanoseconds)) }; mark("start")
-        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic); mark("field")
+        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic)
         for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
             throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
         }
-        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters)
+        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters,
+                                upperDistance: { field.nearestStationDistanceMeters($0) })
         // Stations spaced so that offsets of neighbours stay close: the chord between them then follows
         // the parallel curve within a small part of the allowance.
         let spacing = min(5_000, max(200, rangeMeters / 40))
@@ -121,9 +120,8 @@ public struct EnvelopeBuilder: Sendable {
             let ring = GeodesicCircle(geodesic: geodesic, center: p, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters).ring()
             loops.append(LineString(LonLatFrame.coordinates(ring)))
         }
-        mark("loops")
         let noded = try engine.node(.multiLineString(MultiLineString(loops)))
-        let faces = try engine.polygonize([.multiLineString(noded)]); mark("node+polygonize")
+        let faces = try engine.polygonize([.multiLineString(noded)])
         var kept = [Geometry]()
         kept.reserveCapacity(faces.count + 1)
         for face in faces {
@@ -134,15 +132,11 @@ public struct EnvelopeBuilder: Sendable {
                 kept.append(.polygon(face))
             }
         }
-        if let polygons = area.polygonalGeometry { kept.append(polygons) }; mark("classify")
+        if let polygons = area.polygonalGeometry { kept.append(polygons) }
         let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters,
                                         allowanceMeters: allowanceMeters, engine: engine)
-        mark("union+slivers")
         let refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
                                          allowanceMeters: allowanceMeters).refine(union)
-        mark("refine")
-        let w = try LongitudeWrapping.wrap(refined, engine); mark("wrap")
-        FileHandle.standardError.write(Data(("PROFILE " + zip(T.dropFirst(), T).map { "\($0.0)=\(($0.1 - $1.1) / 1_000_000)" }.joined(separator: " ") + "\n").utf8))
-        return w
+        return try LongitudeWrapping.wrap(refined, engine)
     }
 }
