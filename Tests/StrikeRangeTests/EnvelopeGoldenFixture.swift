@@ -15,6 +15,8 @@ struct EnvelopeGoldenFixture: Sendable {
     let reachable: [Coordinate]
     /// [lon, lat] points that must be outside it.
     let unreachable: [Coordinate]
+    /// Whether the envelope must be cut at ±180° (nil: not stated).
+    let crossesAntimeridian: Bool?
 
     /// Every case, in/ and out/ alike; `EnvelopeGoldenTests.everyFixtureIsListed` checks this against the folder.
     static let names = [
@@ -53,7 +55,8 @@ struct EnvelopeGoldenFixture: Sendable {
                                             toleranceMeters: try number(p["tolerance_m"], "tolerance_m", name),
                                             placement: placement),
             reachable: try points(p["targets_reachable"], name),
-            unreachable: try points(p["targets_unreachable"], name))
+            unreachable: try points(p["targets_unreachable"], name),
+            crossesAntimeridian: { if case .bool(let b) = p["crosses_antimeridian"] { b } else { nil } }())
     }
 
     /// The expected envelope, as written in out/NAME.geojson.
@@ -96,6 +99,15 @@ struct EnvelopeGoldenFixture: Sendable {
 struct FixtureError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Whether some ring runs along the meridian ±180° away from the poles, i.e. the envelope was cut there.
+func isCutAtAntimeridian(_ m: MultiPolygon) -> Bool {
+    m.polygons.contains { p in
+        ([p.exterior] + p.holes).contains { ring in
+            zip(ring, ring.dropFirst()).contains { a, b in abs(a.x) == 180 && a.x == b.x && !(abs(a.y) == 90 && abs(b.y) == 90) }
+        }
+    }
 }
 
 /// Planar area (square degrees) of polygonal geometry, by the shoelace formula: used only to compare two

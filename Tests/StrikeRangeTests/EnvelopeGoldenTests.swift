@@ -35,6 +35,10 @@ import StrikeRange
         #expect(envelope.geometry.polygons.allSatisfy { p in ([p.exterior] + p.holes).allSatisfy { $0.allSatisfy { abs($0.x) <= 180 && abs($0.y) <= 90 } } },
                 "\(name): coordinates outside [-180, 180] × [-90, 90]")
 
+        if let crosses = fixture.crossesAntimeridian {
+            #expect(isCutAtAntimeridian(envelope.geometry) == crosses, "\(name): crosses ±180° should be \(crosses)")
+        }
+
         let engine = GeometryEngine()
         let prepared = try engine.prepare(.multiPolygon(envelope.geometry))
         let inside = try prepared.coversPoints(x: fixture.reachable.map(\.x), y: fixture.reachable.map(\.y))
