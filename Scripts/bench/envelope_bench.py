@@ -46,6 +46,8 @@ def log(message):
 def run_ours(binary, args, output):
     """Runs `strikerange envelope ARGS --output OUTPUT` under /usr/bin/time; returns the --timing fields (if
     any), wall time (s), peak RSS (kB) and the envelope geometry."""
+    if os.path.exists(output):
+        os.unlink(output)  # a fresh path each run: overwriting an existing --output file fails on Linux (report)
     command = ["/usr/bin/time", "-f", "TIME %e %M", binary, "envelope", *args, "--output", output]
     t0 = time.perf_counter()
     run = subprocess.run(command, capture_output=True, text=True)
@@ -286,7 +288,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--root", required=True)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
     opts = parser.parse_args()
     root = Path(opts.root)
