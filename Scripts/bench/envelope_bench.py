@@ -100,6 +100,12 @@ def median_of(results, key):
     return statistics.median(r[key] for r in results)
 
 
+def spread(results, key, digits):
+    """Median over rounds with the range of the rounds, e.g. `0.231 (0.229–0.240)`."""
+    values = [r[key] for r in results]
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
 def smallest_circle(lat, lon):
     """Smallest N of evenly spaced azimuths whose Geod.fwd circle reaches an achieved error <= 10 m by the
     checker (linear scan from 3, so it is the smallest even if the error is not monotone in N)."""
@@ -205,7 +211,8 @@ def tables(a, b, rounds, started, load_before, load_after):
         "checker, `Scripts/bench/envelope_checker.py`: pyproj `Geod.inv` from every output vertex and edge midpoint",
         "to the launch geometry densified at ≤ 200 m, sphere prefilter keeping all points within 1.01 × the",
         f"nearest angle). Run {started:%Y-%m-%d %H:%M} UTC. Machine: {machine()}.",
-        f"Times are medians over {rounds} interleaved rounds (ours, then the others, each round). The machine is",
+        f"Times are medians over {rounds} interleaved rounds (ours, then the others, each round), with the range of",
+        "the rounds in brackets; each round's own figure is itself a median (see each row). The machine is",
         f"shared: load average {load_before} at the start, {load_after} at the end, so absolute times are noisy;",
         "the tools ran under the same conditions. strikerange's `build_ms` is everything `EnvelopeBuilder.build`",
         "does, including the geodesic area of the result (the `area_km2` property) and the refinement onto the range;",
@@ -216,9 +223,9 @@ def tables(a, b, rounds, started, load_before, load_after):
         "| tool | time per envelope (ms) | vertices | achieved error (m, checker) | d − R range (m) | peak RSS (MB) |",
         "|---|---|---|---|---|---|",
         f"| `strikerange envelope --from 50.4501,30.5234 --range 300km --timing --repeat 2000` (median `build_ms`) "
-        f"| {ours_a_ms:.3f} | {a['ours'][-1]['vertices']} | {e(a['ours_check'])} | {span(a['ours_check'])} "
+        f"| {spread(a['ours'], 'build_ms', 3)} | {a['ours'][-1]['vertices']} | {e(a['ours_check'])} | {span(a['ours_check'])} "
         f"| {mb(median_of(a['ours'], 'maxrss_kb'))} (whole command) |",
-        f"| pyproj `Geod.fwd` vectorised over N = {a['n']} azimuths (timeit median) | {theirs_a_ms:.3f} | {a['n']} "
+        f"| pyproj `Geod.fwd` vectorised over N = {a['n']} azimuths (timeit median) | {spread(a['theirs'], 'ms', 3)} | {a['n']} "
         f"| {e(a['theirs_check'])} | {span(a['theirs_check'])} | {mb(median_of(a['theirs'], 'maxrss_kb'))} (Python process) |",
         "",
         f"N = {a['n']} is the smallest number of evenly spaced azimuths with an achieved error ≤ 10 m (N = {a['n'] - 1}: "
@@ -230,10 +237,10 @@ def tables(a, b, rounds, started, load_before, load_after):
         "| tool | build time (ms) | vertices | achieved error (m, checker) | d − R range (m) | peak RSS (MB) |",
         "|---|---|---|---|---|---|",
         f"| `strikerange envelope --from UA --range 300km --tolerance 10m --timing --repeat 5` (median `build_ms`) "
-        f"| {ours_b_ms:.1f} | {b['ours'][-1]['vertices']} | {e(b['ours_check'])} | {span(b['ours_check'])} "
+        f"| {spread(b['ours'], 'build_ms', 1)} | {b['ours'][-1]['vertices']} | {e(b['ours_check'])} | {span(b['ours_check'])} "
         f"| {mb(median_of(b['ours'], 'maxrss_kb'))} (whole command) |",
         f"| shapely 2 + pyproj AEQD on the centroid, `quad_segs={q}` (median of 5, file loading excluded) "
-        f"| {theirs_b_ms:.1f} | {b['theirs'][-1]['vertices']} | {e(b['theirs_check'])} | {span(b['theirs_check'])} "
+        f"| {spread(b['theirs'], 'ms', 1)} | {b['theirs'][-1]['vertices']} | {e(b['theirs_check'])} | {span(b['theirs_check'])} "
         f"| {mb(median_of(b['theirs'], 'maxrss_kb'))} (Python process) |",
         "",
         f"strikerange, same command: `verify_ms` = {median_of(b['ours'], 'verify_ms'):.1f} (its own verifier, run once, "
@@ -253,10 +260,10 @@ def tables(a, b, rounds, started, load_before, load_after):
         "",
         "| query | client time (ms) | server execution (ms) | vertices | achieved error (m, checker) | d − R range (m) | backend peak RSS (MB) |",
         "|---|---|---|---|---|---|---|",
-        f"| `ST_Buffer(geom::geography, 300000)` (default quad_segs 8) | {median_of(pg8, 'client_ms'):.1f} "
-        f"| {median_of(pg8, 'server_ms'):.1f} | {vertex_count(pg8[-1]['geometry'])} | {e(b['pg8_check'])} "
+        f"| `ST_Buffer(geom::geography, 300000)` (default quad_segs 8) | {spread(pg8, 'client_ms', 1)} "
+        f"| {spread(pg8, 'server_ms', 1)} | {vertex_count(pg8[-1]['geometry'])} | {e(b['pg8_check'])} "
         f"| {span(b['pg8_check'])} | {mb(median_of(pg8, 'backend_hwm_kb'))} |",
-        f"| `ST_Buffer(geom::geography, 300000, {q})` | {median_of(pgq, 'client_ms'):.1f} | {median_of(pgq, 'server_ms'):.1f} "
+        f"| `ST_Buffer(geom::geography, 300000, {q})` | {spread(pgq, 'client_ms', 1)} | {spread(pgq, 'server_ms', 1)} "
         f"| {vertex_count(pgq[-1]['geometry'])} | {e(b['pgq_check'])} | {span(b['pgq_check'])} "
         f"| {mb(median_of(pgq, 'backend_hwm_kb'))} |",
         "",
