@@ -16,11 +16,12 @@ struct OffsetCurve {
     let arcStepDegrees: Double
 
     /// An upper bound of a point's distance to the launch area (e.g. to its nearest station), used to
-    /// skip arcs that lie wholly inside the envelope; nil to generate every arc.
-    let upperDistance: ((LonLat) -> Double)?
+    /// skip arcs that lie wholly inside the envelope; nil to generate every arc. The second argument is
+    /// the bound that would suffice: an implementation may return any value below it without searching.
+    let upperDistance: ((LonLat, Double) -> Double)?
     let allowanceMeters: Double
 
-    init(geodesic: Geodesic, radiusMeters: Double, allowanceMeters: Double, upperDistance: ((LonLat) -> Double)? = nil) {
+    init(geodesic: Geodesic, radiusMeters: Double, allowanceMeters: Double, upperDistance: ((LonLat, Double) -> Double)? = nil) {
         self.geodesic = geodesic
         self.radiusMeters = radiusMeters
         self.allowanceMeters = allowanceMeters
@@ -51,7 +52,8 @@ struct OffsetCurve {
             // R·|turn|/2 of the arc's middle point, so if that middle point is closer than the range by
             // more than this, the whole arc is inside the envelope and its middle point stands for it.
             let middle = offset(p, from + turn / 2)
-            if let upperDistance, upperDistance(middle) + radiusMeters * abs(turn) * .pi / 360 < radiusMeters - allowanceMeters {
+            let needed = radiusMeters - allowanceMeters - radiusMeters * abs(turn) * .pi / 360
+            if let upperDistance, upperDistance(middle, needed) < needed {
                 out.append(middle)
                 return
             }
