@@ -18,18 +18,30 @@ final class ReachWorkerPool<Worker>: @unchecked Sendable {
     func checkIn(_ w: Worker) { lock.withLock { free.append(w) } }
 }
 
-/// Runs `count` slices concurrently, collecting each slice's output in slice order; the first error wins.
+/// Runs `count` slices on `threads` threads, collecting each slice's output in slice order; the first error wins.
 enum ReachParallel {
     static func map<Output>(slices count: Int, threads: Int,
-                            _ body: @Sendable (Int) throws -> Output) throws -> [Output] {
+                            _ body: @escaping @Sendable (Int) throws -> Output) throws -> [Output] {
         let box = SliceResults<Output>(count: count)
         if threads <= 1 || count <= 1 {
             for i in 0..<count { box.set(i, try body(i)) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                guard !box.failed else { return }
-                do { box.set(i, try body(i)) } catch { box.fail(error) }
+            // Exactly `threads` plain threads pulling slice numbers (concurrentPerform's width follows the
+            // machine, not --threads, which the benchmarks need to pin).
+            let next = SliceCounter()
+            let done = DispatchGroup()
+            for _ in 0..<min(threads, count) {
+                done.enter()
+                let thread = Thread {
+                    while !box.failed, let i = next.take(below: count) {
+                        do { box.set(i, try body(i)) } catch { box.fail(error) }
+                    }
+                    done.leave()
+                }
+                thread.stackSize = 4 << 20
+                thread.start()
             }
+            done.wait()
         }
         return try box.values()
     }
@@ -55,6 +67,19 @@ private final class SliceResults<Output>: @unchecked Sendable {
         try lock.withLock {
             if let error { throw error }
             return slots.map { $0! }
+        }
+    }
+}
+
+/// The next slice number to work on, shared by the worker threads.
+private final class SliceCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
         }
     }
 }
