@@ -19,10 +19,12 @@ struct LabelPlacer {
 
     /// The top-left corner of the chosen box, or nil when every candidate collides or leaves the bounds.
     mutating func place(anchorX: Double, anchorY: Double, width: Double, height: Double, gap: Double,
-                        centred: Bool = false) -> (x: Double, y: Double)? {
+                        centred: Bool = false, accept: (Double, Double) -> Bool = { _, _ in true }) -> (x: Double, y: Double)? {
         let candidates: [(Double, Double)] = centred
-            ? [(anchorX - width / 2, anchorY - height / 2), (anchorX - width / 2, anchorY - height - gap),
-               (anchorX - width / 2, anchorY + gap), (anchorX + gap, anchorY - height / 2), (anchorX - width - gap, anchorY - height / 2)]
+            // Region labels may wander up to about two label heights from their anchor (still inside the region).
+            ? [(0.0, 0.0), (0, -1), (0, 1), (1, 0), (-1, 0), (0, -2), (0, 2), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 3), (0, -3), (2, 0), (-2, 0), (2, 1), (-2, 1), (2, -1), (-2, -1), (2, 2), (-2, 2), (2, -2), (-2, -2)].map {
+                (anchorX - width / 2 + $0.0 * (width / 2 + gap), anchorY - height / 2 + $0.1 * (height / 2 + gap))
+            }
             : [(anchorX + gap, anchorY - height / 2), (anchorX - width - gap, anchorY - height / 2),
                (anchorX - width / 2, anchorY - height - gap), (anchorX - width / 2, anchorY + gap),
                (anchorX + gap, anchorY - height - gap / 2), (anchorX + gap, anchorY + gap / 2)]
@@ -31,6 +33,7 @@ struct LabelPlacer {
             guard box.x >= bounds.x, box.y >= bounds.y, box.x + box.width <= bounds.x + bounds.width,
                   box.y + box.height <= bounds.y + bounds.height else { continue }
             if occupied.contains(where: { $0.overlaps(box) }) { continue }
+            if !accept(x + width / 2, y + height / 2) { continue }
             occupied.append(box)
             return (x, y)
         }

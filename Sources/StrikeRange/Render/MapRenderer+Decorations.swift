@@ -127,8 +127,8 @@ extension MapRenderer {
     }
 
     /// Region labels: name plus the share in range for each main weapon, at a point inside the region.
-    func regionLabels(_ features: [Feature], _ projection: MapProjection, _ engine: GeometryEngine) -> [([String], (x: Double, y: Double))] {
-        var result = [([String], (x: Double, y: Double))]()
+    func regionLabels(_ features: [Feature], _ projection: MapProjection, _ engine: GeometryEngine) -> [([String], (x: Double, y: Double), Geometry)] {
+        var result = [([String], (x: Double, y: Double), Geometry)]()
         for f in features where f.properties["kind"]?.stringValue == "region" {
             guard let g = f.geometry, let code = f.properties["region_code"]?.stringValue,
                   let p = try? engine.pointOnSurface(g), let c = p.coordinate, let q = projection.pixel(c.x, c.y) else { continue }
@@ -137,9 +137,9 @@ extension MapRenderer {
             var lines = [name + " obl."]
             for cov in features where cov.properties["layer"]?.stringValue == "coverage" && cov.properties["region_code"]?.stringValue == code {
                 let weapon = cov.properties["weapon"]?.stringValue ?? ""
-                lines.append("\(weapon.uppercased()): \(format(cov.properties["percent"]?.numberValue ?? 0, 0)) % in range")
+                lines.append("\(weapon.uppercased()) \(format(cov.properties["percent"]?.numberValue ?? 0, 0)) %")
             }
-            result.append((lines, q))
+            result.append((lines, q, g))
         }
         return result
     }

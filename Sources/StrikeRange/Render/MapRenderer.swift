@@ -111,17 +111,23 @@ public struct MapRenderer {
             placer.block(.init(x: q.x - 7, y: q.y - 7, width: 14, height: 14))
             targetAnchors.append((t.properties["name"]?.stringValue ?? "", q.x, q.y))
         }
+        for (lines, anchor, region) in regionLabels(features, projection, engine) {
+            let s = LabelPlacer.size(lines, fontSize: 12.5)
+            // A region's label stays inside the region, so it cannot be read as naming a neighbour.
+            let inside = try engine.prepare(region)
+            let accept: (Double, Double) -> Bool = { x, y in
+                guard let q = projection.lonLat(pixelX: x, pixelY: y) else { return false }
+                return (try? inside.containsPoints(x: [q.longitude], y: [q.latitude]).first) == true
+            }
+            if let at = placer.place(anchorX: anchor.x, anchorY: anchor.y, width: s.width, height: s.height, gap: 4, centred: true, accept: accept) {
+                labels += textBlock(lines, x: at.x, y: at.y, fontSize: 12.5, weight: "normal", color: "#222222", italicFirst: true)
+            }
+        }
         for t in targetAnchors {
             let lines = [t.name]
             let s = LabelPlacer.size(lines, fontSize: 17)
             if let at = placer.place(anchorX: t.x, anchorY: t.y, width: s.width, height: s.height, gap: 9) {
                 labels += textBlock(lines, x: at.x, y: at.y, fontSize: 17, weight: "bold", color: "#111111")
-            }
-        }
-        for (lines, anchor) in regionLabels(features, projection, engine) {
-            let s = LabelPlacer.size(lines, fontSize: 13)
-            if let at = placer.place(anchorX: anchor.x, anchorY: anchor.y, width: s.width, height: s.height, gap: 4, centred: true) {
-                labels += textBlock(lines, x: at.x, y: at.y, fontSize: 13, weight: "normal", color: "#222222", italicFirst: true)
             }
         }
         for c in countryLabels {
