@@ -1,4 +1,5 @@
 import Geodesy
+import Foundation
 import Geometry
 
 /// The set of points whose geodesic distance to a launch area is within range (less, with a minimum
@@ -93,7 +94,8 @@ public struct EnvelopeBuilder: Sendable {
         guard rangeMeters <= GeodesicCircle.antipodalThresholdMeters else {
             throw StrikeRangeError("range: \(Int(rangeMeters / 1000)) km from a line or area launch is beyond the \(Int(GeodesicCircle.antipodalThresholdMeters / 1000)) km this version supports for non-point launches; use point launches for larger ranges")
         }
-        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic)
+        var T = [(String, UInt64)](); func mark(_ n: String) { T.append((n, DispatchTime.now().uptimeNanoseconds)) }; mark("start")
+        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic); mark("field")
         for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
             throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
         }
@@ -119,8 +121,9 @@ public struct EnvelopeBuilder: Sendable {
             let ring = GeodesicCircle(geodesic: geodesic, center: p, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters).ring()
             loops.append(LineString(LonLatFrame.coordinates(ring)))
         }
+        mark("loops")
         let noded = try engine.node(.multiLineString(MultiLineString(loops)))
-        let faces = try engine.polygonize([.multiLineString(noded)])
+        let faces = try engine.polygonize([.multiLineString(noded)]); mark("node+polygonize")
         var kept = [Geometry]()
         kept.reserveCapacity(faces.count + 1)
         for face in faces {
@@ -131,11 +134,15 @@ public struct EnvelopeBuilder: Sendable {
                 kept.append(.polygon(face))
             }
         }
-        if let polygons = area.polygonalGeometry { kept.append(polygons) }
+        if let polygons = area.polygonalGeometry { kept.append(polygons) }; mark("classify")
         let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters,
                                         allowanceMeters: allowanceMeters, engine: engine)
+        mark("union+slivers")
         let refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
                                          allowanceMeters: allowanceMeters).refine(union)
-        return try LongitudeWrapping.wrap(refined, engine)
+        mark("refine")
+        let w = try LongitudeWrapping.wrap(refined, engine); mark("wrap")
+        FileHandle.standardError.write(Data(("PROFILE " + zip(T.dropFirst(), T).map { "\($0.0)=\(($0.1 - $1.1) / 1_000_000)" }.joined(separator: " ") + "\n").utf8))
+        return w
     }
 }
