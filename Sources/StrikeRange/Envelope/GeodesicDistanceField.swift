@@ -127,6 +127,32 @@ public final class GeodesicDistanceField {
         return best
     }
 
+    /// The station nearest in 3-D and the geodesic distance to it: an upper bound of the distance to A.
+    public func nearestStation(_ q: LonLat) -> (index: Int, distanceMeters: Double) {
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return (-1, .infinity) }
+        return (nearest.index, geodesic.distanceMeters(stations[nearest.index], q))
+    }
+
+    /// Geodesic distance from station `index` to `q`.
+    public func stationDistanceMeters(_ index: Int, _ q: LonLat) -> Double {
+        geodesic.distanceMeters(stations[index], q)
+    }
+
+    /// Like `isCertainlyWithin(_:of:)`, first trying `hint` (the station that settled the previous,
+    /// nearby query): along an offset loop one station usually settles a long run of points, and one
+    /// inverse is much cheaper than a tree search. `hint` is updated to the station found.
+    public func isCertainlyWithin(_ meters: Double, of q: LonLat, hint: inout Int) -> Bool {
+        if hint >= 0 && hint < stations.count && geodesic.distanceMeters(stations[hint], q) < meters { return true }
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return false }
+        hint = nearest.index
+        let angle = 2 * asin(min(1, nearest.squaredChord.squareRoot() / 2))
+        if angle * 6_399_594 < meters { return true }
+        if angle * 6_335_439 >= meters { return false }
+        return geodesic.distanceMeters(stations[nearest.index], q) < meters
+    }
+
     /// Whether `q` is certainly closer than `meters` to A: the geodesic distance to the station nearest
     /// in 3-D is an upper bound of the distance to A.
     public func isCertainlyWithin(_ meters: Double, of q: LonLat) -> Bool {

@@ -1,5 +1,4 @@
 import Geodesy
-import Foundation
 import Geometry
 
 /// The set of points whose geodesic distance to a launch area is within range (less, with a minimum
@@ -11,8 +10,8 @@ public struct RangeEnvelope: Sendable {
     public var ellipsoid: Ellipsoid
     /// Vertices of the output, closing vertices included.
     public var vertexCount: Int
-    /// Geodesic area of the output.
-    public var areaSquareMeters: Double
+    /// Geodesic area of the output, computed when asked (one inverse solution per edge).
+    public var areaSquareMeters: Double { GeodesicMeasure(Geodesic(ellipsoid)).areaSquareMeters(.multiPolygon(geometry)) }
     /// Filled by `EnvelopeVerifier`; nil when not verified.
     public var verification: EnvelopeVerification?
 }
@@ -60,7 +59,6 @@ public struct EnvelopeBuilder: Sendable {
         guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(region) else { fatalError("polygonal() returns a MultiPolygon") }
         return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid,
                              vertexCount: multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } },
-                             areaSquareMeters: GeodesicMeasure(geodesic).areaSquareMeters(.multiPolygon(multi)),
                              verification: nil)
     }
 
@@ -94,16 +92,25 @@ public struct EnvelopeBuilder: Sendable {
         guard rangeMeters <= GeodesicCircle.antipodalThresholdMeters else {
             throw StrikeRangeError("range: \(Int(rangeMeters / 1000)) km from a line or area launch is beyond the \(Int(GeodesicCircle.antipodalThresholdMeters / 1000)) km this version supports for non-point launches; use point launches for larger ranges")
         }
-        var T = [(String, UInt64)](); func mark(_ n: String) { T.append((n, DispatchTime.now().uptimeNanoseconds)) }; mark("start")
-        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic); mark("field")
+        let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic)
         for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
             throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
         }
-        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters)
+        // Arcs wholly inside are skipped when a station is close enough to their middle point; the
+        // station that settled the last arc usually settles the next one too.
+        var arcHint = -1
+        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters,
+                                upperDistance: { q, needed in
+                                    if arcHint >= 0, field.stationDistanceMeters(arcHint, q) < needed { return 0 }
+                                    let found = field.nearestStation(q)
+                                    arcHint = found.index
+                                    return found.distanceMeters
+                                })
         // Stations spaced so that offsets of neighbours stay close: the chord between them then follows
         // the parallel curve within a small part of the allowance.
         let spacing = min(5_000, max(200, rangeMeters / 40))
-        let isInterior = { (q: LonLat) in field.isCertainlyWithin(rangeMeters - allowanceMeters, of: q) }
+        var interiorHint = -1
+        let isInterior = { (q: LonLat) in field.isCertainlyWithin(rangeMeters - allowanceMeters, of: q, hint: &interiorHint) }
         // A cusp found by crossing two chords is kept only if it is where the range really is.
         let isOnBoundary = { (q: LonLat) in abs(field.nearest(q).distanceMeters - rangeMeters) <= allowanceMeters * 0.9 }
         var loops = [LineString]()
@@ -121,9 +128,8 @@ public struct EnvelopeBuilder: Sendable {
             let ring = GeodesicCircle(geodesic: geodesic, center: p, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters).ring()
             loops.append(LineString(LonLatFrame.coordinates(ring)))
         }
-        mark("loops")
         let noded = try engine.node(.multiLineString(MultiLineString(loops)))
-        let faces = try engine.polygonize([.multiLineString(noded)]); mark("node+polygonize")
+        let faces = try engine.polygonize([.multiLineString(noded)])
         var kept = [Geometry]()
         kept.reserveCapacity(faces.count + 1)
         for face in faces {
@@ -134,15 +140,11 @@ public struct EnvelopeBuilder: Sendable {
                 kept.append(.polygon(face))
             }
         }
-        if let polygons = area.polygonalGeometry { kept.append(polygons) }; mark("classify")
+        if let polygons = area.polygonalGeometry { kept.append(polygons) }
         let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters,
                                         allowanceMeters: allowanceMeters, engine: engine)
-        mark("union+slivers")
         let refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
                                          allowanceMeters: allowanceMeters).refine(union)
-        mark("refine")
-        let w = try LongitudeWrapping.wrap(refined, engine); mark("wrap")
-        FileHandle.standardError.write(Data(("PROFILE " + zip(T.dropFirst(), T).map { "\($0.0)=\(($0.1 - $1.1) / 1_000_000)" }.joined(separator: " ") + "\n").utf8))
-        return w
+        return try LongitudeWrapping.wrap(refined, engine)
     }
 }
