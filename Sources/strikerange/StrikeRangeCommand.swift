@@ -7,7 +7,7 @@ struct StrikeRangeCommand: ParsableCommand {
         commandName: "strikerange",
         abstract: "What can a weapon with a published range reach from a launch area? Geodesic answers on WGS84.",
         version: Versions.tool,
-        subcommands: [VersionCommand.self, GeodesicCommand.self, EnvelopeCommand.self, RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self]
+        subcommands: [VersionCommand.self, GeodesicCommand.self, EnvelopeCommand.self, CoverageCommand.self, RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self]
     )
 }
 
