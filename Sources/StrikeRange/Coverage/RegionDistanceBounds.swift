@@ -16,31 +16,70 @@ struct RegionDistanceBounds {
 
     static let sampleSpacingMeters = 1_000.0
     /// Most samples refined per extreme; ties beyond this change the result by less than the refinement gain.
-    static let maximumRefinedSamples = 16
+    static let maximumRefinedSamples = 6
+
+    /// Exact evaluations are spaced this many samples apart first; the rest are evaluated only where the
+    /// Lipschitz bound (the distance to A changes by at most the arc length) lets them beat the extremes.
+    static let coarseStride = 32
+    /// Bound on the geodesic length of one densified piece (the densifier keeps pieces ≤ the spacing; the
+    /// margin covers lon/lat interpolation not being uniform in geodesic length).
+    static let pieceBoundMeters = sampleSpacingMeters * 1.05
 
     static func measure(_ region: CoverageRegion, field: GeodesicDistanceField, intersectsLaunch: Bool,
                         toleranceMeters: Double, geodesic: Geodesic) -> RegionDistanceBounds {
         var paths = [[LonLat]]()
-        var distances = [[Double]]()
         for path in region.boundaryPaths {
-            let dense = PathDensifier.densify(path.map { LonLat(longitude: $0.x, latitude: $0.y) },
-                                              toleranceMeters: toleranceMeters, maximumMeters: sampleSpacingMeters,
-                                              geodesic: geodesic)
-            paths.append(dense)
-            distances.append(dense.map { field.nearest($0).distanceMeters })
+            paths.append(PathDensifier.densify(path.map { LonLat(longitude: $0.x, latitude: $0.y) },
+                                               toleranceMeters: toleranceMeters, maximumMeters: sampleSpacingMeters,
+                                               geodesic: geodesic))
         }
-        let all = distances.enumerated().flatMap { p, ds in ds.enumerated().map { (p, $0.offset, $0.element) } }
-        guard let low = all.map(\.2).min(), let high = all.map(\.2).max() else {
-            return RegionDistanceBounds(nearestMeters: .infinity, farthestMeters: 0)
+        // Coarse pass, then bounds for every sample from its two coarse neighbours.
+        var values = paths.map { [Double?](repeating: nil, count: $0.count) }
+        var lower = paths.map { [Double](repeating: 0, count: $0.count) }
+        var upper = paths.map { [Double](repeating: 0, count: $0.count) }
+        for (p, path) in paths.enumerated() where !path.isEmpty {
+            var anchors = Array(stride(from: 0, to: path.count, by: coarseStride))
+            if anchors.last != path.count - 1 { anchors.append(path.count - 1) }
+            for i in anchors { values[p][i] = field.nearest(path[i]).distanceMeters }
+            var a = 0
+            for j in path.indices {
+                while a + 1 < anchors.count && anchors[a + 1] <= j { a += 1 }
+                let left = anchors[a], right = anchors[min(a + 1, anchors.count - 1)]
+                var lo = 0.0, hi = Double.infinity
+                for anchor in [left, right] {
+                    let d = values[p][anchor]!, slack = Double(abs(j - anchor)) * pieceBoundMeters
+                    lo = max(lo, d - slack); hi = min(hi, d + slack)
+                }
+                lower[p][j] = lo; upper[p][j] = hi
+            }
         }
+        let order = paths.indices.flatMap { p in paths[p].indices.map { (p, $0) } }
+        guard !order.isEmpty else { return RegionDistanceBounds(nearestMeters: .infinity, farthestMeters: 0) }
+        let margin = sampleSpacingMeters / 2
+
+        /// Every sample that may lie within `margin` of the extreme is evaluated; returns the extreme and them.
+        func extreme(minimise: Bool) -> (value: Double, near: [(Int, Int, Double)]) {
+            let sign = minimise ? 1.0 : -1.0
+            var best = Double.infinity   // in signed form: minimise sign·d
+            for (p, i) in order { if let d = values[p][i] { best = min(best, sign * d) } }
+            let bound = { (p: Int, i: Int) in minimise ? lower[p][i] : -upper[p][i] }
+            for (p, i) in order.sorted(by: { bound($0.0, $0.1) < bound($1.0, $1.1) }) {
+                if bound(p, i) >= best + margin { break }
+                if values[p][i] == nil { values[p][i] = field.nearest(paths[p][i]).distanceMeters }
+                best = min(best, sign * values[p][i]!)
+            }
+            let near = order.compactMap { p, i -> (Int, Int, Double)? in
+                guard let d = values[p][i], sign * d < best + margin else { return nil }
+                return (p, i, d)
+            }
+            return (sign * best, near)
+        }
+
         func refine(minimise: Bool) -> Double {
             let sign = minimise ? 1.0 : -1.0
-            let best = minimise ? low : high
-            let candidates = all.filter { sign * ($0.2 - best) < sampleSpacingMeters / 2 }
-                .sorted { sign * $0.2 < sign * $1.2 }
-                .prefix(maximumRefinedSamples)
+            let (best, near) = extreme(minimise: minimise)
             var result = best
-            for (p, i, _) in candidates {
+            for (p, i, _) in near.sorted(by: { sign * $0.2 < sign * $1.2 }).prefix(maximumRefinedSamples) {
                 let path = paths[p]
                 for j in [i - 1, i + 1] where j >= 0 && j < path.count {
                     let value = goldenSection(from: path[i], to: path[j], sign: sign, field: field)
@@ -65,8 +104,8 @@ struct RegionDistanceBounds {
         var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
         var f1 = f(x1), f2 = f(x2)
         var best = min(f(0), f(1), f1, f2)
-        // 30 steps shrink a 1 km piece to under a millimetre.
-        for _ in 0..<30 {
+        // 24 steps shrink a 1 km piece to under 1 cm.
+        for _ in 0..<24 {
             if f1 < f2 {
                 hi = x2; x2 = x1; f2 = f1
                 x1 = hi - ratio * (hi - lo); f1 = f(x1)
