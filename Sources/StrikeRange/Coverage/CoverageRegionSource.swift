@@ -28,9 +28,22 @@ public enum CoverageRegionSource {
             region = try regions.country(matching: String(trimmed.dropFirst("country:".count)))
         } else {
             let query = lower.hasPrefix("region:") ? String(trimmed.dropFirst("region:".count)) : trimmed
-            region = try regions.region(matching: query)
+            // (Pattern-matching `catch LookupError.unknown(…)` crashes the 6.3 compiler: go through a Result.)
+            let found = Result { () throws(LookupError) in try regions.region(matching: query) }
+            switch found {
+            case .success(let r): region = r
+            case .failure(let error):
+                guard case .unknown(let what, _, let suggestions) = error, suggestions.isEmpty else { throw error }
+                throw LookupError.unknown(what: what, query: query, suggestions: codeSuggestions(for: query, in: regions))
+            }
         }
         return try CoverageRegion(name: region.name, code: region.code, geometry: region.geometry)
+    }
+
+    /// Name suggestions miss mistyped codes ("RU-BRYX"): compare with every code too.
+    static func codeSuggestions(for query: String, in regions: RegionCatalog) -> [String] {
+        let candidates = (regions.admin1Units + regions.countries).map { (key: $0.code.uppercased(), label: "\($0.name) (\($0.code))") }
+        return EditDistance.suggestions(for: query.uppercased(), among: candidates)
     }
 
     /// Every admin-1 unit of a country (alpha-2, alpha-3 or name), in data order.
