@@ -131,7 +131,7 @@ public struct CoverageCalculator: Sendable {
             return RegionCoverage(
                 regionIndex: index, regionName: region.name, regionCode: region.code, kind: region.kind,
                 rangeIndex: k, weapon: range.weapon, variant: range.variant, parameters: p,
-                totalMeasure: total, inRangeMeasure: inRange, percent: 100 * inRange / total, status: status,
+                totalMeasure: total, inRangeMeasure: inRange, percent: min(100, 100 * inRange / total), status: status,
                 nearestDistanceMeters: bounds.nearestMeters, farthestDistanceMeters: bounds.farthestMeters,
                 inRangeGeometry: keepsGeometry && inRange > 0 ? part : nil)
         }
