@@ -65,10 +65,16 @@ public struct CoverageCalculator: Sendable {
         }
         let builder = EnvelopeBuilder(geodesic: geodesic)
         let toBuild = distinct
-        let envelopes: [Geometry] = try ParallelWork.map(
+        // Longest range first: build time grows with the range, and handing out the big jobs first
+        // balances the threads (a 2,500 km envelope from Ukraine takes ~15x a 300 km one).
+        let schedule = toBuild.indices.sorted { toBuild[$0].rangeMeters > toBuild[$1].rangeMeters }
+        let built: [Geometry] = try ParallelWork.map(
             count: toBuild.count, workers: workerCount, makeState: {},
-            job: { _, i in .multiPolygon(try builder.build(launch: launch, parameters: toBuild[i]).geometry) },
+            job: { _, j in .multiPolygon(try builder.build(launch: launch, parameters: toBuild[schedule[j]]).geometry) },
             completed: { done in progress?(CoverageProgress(phase: .envelopes, completed: done, total: toBuild.count)) })
+        var inInputOrder = built
+        for (j, i) in schedule.enumerated() { inInputOrder[i] = built[j] }
+        let envelopes = inInputOrder
 
         let tolerance = toleranceMeters
         let perRegion: [[RegionCoverage]] = try ParallelWork.map(
