@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"]),
+        .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"], resources: [.copy("Fixtures")]),
         .testTarget(name: "strikerangeTests", dependencies: ["strikerange"]),
     ],
     swiftLanguageModes: [.v6]

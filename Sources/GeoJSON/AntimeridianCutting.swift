@@ -40,13 +40,15 @@ public func cutAtAntimeridian(_ geometry: Geometry) -> Geometry {
 
 /// True when some longitude is outside [-180, 180] or some edge jumps by more than 180°. An edge from one
 /// side of ±180° to the other (180 → -180, as in data already cut, e.g. Antarctica's edge along the pole) runs
-/// along the antimeridian and is not a crossing.
+/// along the antimeridian and is not a crossing; nor is an edge along latitude ±90 (a ring already closed
+/// at a pole, e.g. -149.5 → 180 at 90° N: every point of it is the pole, so it cannot cross anything).
 private func needsCutting(_ coordinates: [Coordinate]) -> Bool {
-    var previous: Double?
+    var previous: Coordinate?
     for c in coordinates {
         if c.x < -180 || c.x > 180 { return true }
-        if let previous, abs(c.x - previous) > 180, !(abs(c.x) == 180 && abs(previous) == 180) { return true }
-        previous = c.x
+        if let p = previous, abs(c.x - p.x) > 180, !(abs(c.x) == 180 && abs(p.x) == 180),
+           !(abs(c.y) == 90 && c.y == p.y) { return true }
+        previous = c
     }
     return false
 }

@@ -19,7 +19,15 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
     public init(parsing text: String) throws(DistanceParseError) {
         let trimmed = text.trimmingWhitespace()
         // Split where the unit letters start: "1.5e3 km" must keep its exponent, so scan from the end.
-        let unitStart = trimmed.lastIndex { !$0.isLetter }.map { trimmed.index(after: $0) } ?? trimmed.startIndex
+        var unitStart = trimmed.lastIndex { !$0.isLetter }.map { trimmed.index(after: $0) } ?? trimmed.startIndex
+        // "nankm", "infkm": the number is itself letters; take the longest known unit that leaves a number,
+        // so the message says "must be finite" rather than "unknown unit 'nankm'".
+        if !Self.units.contains(where: { $0.suffix == trimmed[unitStart...].lowercased() }),
+           let suffix = Self.units.map(\.suffix).sorted(by: { $0.count > $1.count }).first(where: {
+               trimmed.lowercased().hasSuffix($0) && Double(trimmed.dropLast($0.count).trimmingWhitespace()) != nil
+           }) {
+            unitStart = trimmed.index(trimmed.endIndex, offsetBy: -suffix.count)
+        }
         let numberText = trimmed[..<unitStart].trimmingWhitespace()
         let unitText = trimmed[unitStart...].lowercased()
         guard !unitText.isEmpty else { throw DistanceParseError(text: text, reason: "the unit is missing") }

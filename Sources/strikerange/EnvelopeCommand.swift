@@ -30,7 +30,9 @@ struct EnvelopeCommand: ParsableCommand {
     var launchSpecifiers: [String] = []
     @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
     var exclusions: [String] = []
-    @Option(help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
+    // Distance options parse `.unconditional`ly: "-5km" is then a (negative) value for the distance parser to
+    // reject by name, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
             transform: distanceArgument)
     var standoff: Double?
     @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
@@ -39,11 +41,11 @@ struct EnvelopeCommand: ParsableCommand {
     var weapon: String?
     @Flag(help: "With --weapon: also envelopes for the low and high reported maxima.")
     var spread = false
-    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi, 162nmi, 5000m.", valueName: "distance"), transform: distanceArgument)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Maximum range with a unit: 300km, 186mi, 162nmi, 5000m.", valueName: "distance"), transform: distanceArgument)
     var range: Double?
-    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
+    @Option(name: .customLong("min-range"), parsing: .unconditional, help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
     var minRange: Double?
-    @Option(help: ArgumentHelp("Error bound for the boundary (default 10m; at least 1mm).", valueName: "distance"), transform: distanceArgument)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Error bound for the boundary (default 10m; at least 1mm).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
     @Option(help: "center (±tolerance), outer (never understates reach) or inner (never overstates it).")
     var placement: Placement = .center

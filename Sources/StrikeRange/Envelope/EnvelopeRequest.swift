@@ -37,6 +37,10 @@ public struct LaunchShaping: Sendable {
     /// - Throws: `StrikeRangeError` naming the problem: invalid geometry (GEOS's reason), nothing left.
     public func apply(to launch: Geometry, toleranceMeters: Double, builder: EnvelopeBuilder = EnvelopeBuilder()) throws -> Geometry {
         let engine = GeometryEngine()
+        // Said here, before exclusions, so an empty input is not reported as "nothing left after --exclude".
+        if try engine.isEmpty(launch) {
+            throw StrikeRangeError("launch area: the launch geometry is empty; give a point, line or polygon with coordinates")
+        }
         var area = launch
         let validity = try engine.validity(area)
         if !validity.isValid {

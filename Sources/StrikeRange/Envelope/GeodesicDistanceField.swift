@@ -29,6 +29,11 @@ public final class GeodesicDistanceField {
     private let lines: [GeodesicLine?]
     private let maxHalfChordSquared: Double
     private let index: UnitVectorIndex
+    private let midpoints: [UnitVector]
+    private let startVectors: [UnitVector]
+    private let endVectors: [UnitVector]
+    /// Central angle of each piece's half chord.
+    private let halfAngles: [Double]
     private let stationVectors: [UnitVector]
     private let stationIndex: UnitVectorIndex
     private let stations: [LonLat]
@@ -68,6 +73,10 @@ public final class GeodesicDistanceField {
         self.starts = starts; self.ends = ends; self.lines = lines
         self.maxHalfChordSquared = maxHalfChordSquared
         index = UnitVectorIndex(vectors)
+        midpoints = vectors
+        startVectors = starts.map(UnitVector.init)
+        endVectors = ends.map(UnitVector.init)
+        halfAngles = zip(startVectors, endVectors).map { 2 * asin(min(1, $0.squaredChord($1).squareRoot() / 4)) }
         stations = stationList
         stationVectors = stationList.map(UnitVector.init)
         stationIndex = UnitVectorIndex(stationVectors)
@@ -95,18 +104,53 @@ public final class GeodesicDistanceField {
     /// Like `nearest` but ignoring A's interior: the distance to A's points, lines and boundaries.
     public func nearestOnBoundary(_ q: LonLat) -> NearestLaunchPoint {
         let uq = UnitVector(q)
-        let nearestMid = index.nearestSquaredChord(uq)
-        // Any piece's points lie within its half chord of its midpoint, so pieces whose midpoint is
-        // farther than (nearest + 2·half chord) cannot hold the nearest point.
-        let reach = nearestMid.squareRoot() + 2 * maxHalfChordSquared.squareRoot() + 1e-9
+        let halfChord = maxHalfChordSquared.squareRoot()
+        // Every point of a piece is within its half chord of the piece's midpoint. Geodesic length per
+        // radian of central angle varies by 1.0101× over WGS84 (b²/a to a²/b), so the geodesically nearest
+        // piece has a midpoint within 1.0102 × (nearest midpoint + 2 half chords) in chord terms.
+        let nearestMid = index.nearestSquaredChord(uq).squareRoot()
+        let reach = (nearestMid + 2 * halfChord) * 1.0102 + 1e-9
         var candidates = [Int]()
-        index.within(uq, radiusSquared: reach * reach * 1.0001, into: &candidates)
+        index.within(uq, radiusSquared: reach * reach, into: &candidates)
+        // Nearest midpoints first; stop once even the closest possible point of the next piece
+        // (its midpoint angle less the half chord, at the smallest radius of curvature) cannot beat the best.
+        let ordered = candidates.map { (i: $0, chord: midpoints[$0].squaredChord(uq).squareRoot()) }.sorted { $0.chord < $1.chord }
         var best = NearestLaunchPoint(distanceMeters: .infinity, point: q, azimuthDegrees: nil)
-        for i in candidates {
-            let r = pieceDistance(q, i)
+        let globalHalfAngle = 2 * asin(min(1, halfChord / 2))
+        for c in ordered {
+            let midAngle = 2 * asin(min(1, c.chord / 2))
+            if (midAngle - globalHalfAngle) * 6_335_439 > best.distanceMeters { break }
+            if (midAngle - halfAngles[c.i]) * 6_335_439 > best.distanceMeters { continue }
+            let r = pieceDistance(q, c.i, uq)
             if r.distanceMeters < best.distanceMeters { best = r }
         }
         return best
+    }
+
+    /// The station nearest in 3-D and the geodesic distance to it: an upper bound of the distance to A.
+    public func nearestStation(_ q: LonLat) -> (index: Int, distanceMeters: Double) {
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return (-1, .infinity) }
+        return (nearest.index, geodesic.distanceMeters(stations[nearest.index], q))
+    }
+
+    /// Geodesic distance from station `index` to `q`.
+    public func stationDistanceMeters(_ index: Int, _ q: LonLat) -> Double {
+        geodesic.distanceMeters(stations[index], q)
+    }
+
+    /// Like `isCertainlyWithin(_:of:)`, first trying `hint` (the station that settled the previous,
+    /// nearby query): along an offset loop one station usually settles a long run of points, and one
+    /// inverse is much cheaper than a tree search. `hint` is updated to the station found.
+    public func isCertainlyWithin(_ meters: Double, of q: LonLat, hint: inout Int) -> Bool {
+        if hint >= 0 && hint < stations.count && geodesic.distanceMeters(stations[hint], q) < meters { return true }
+        let nearest = stationIndex.nearest(UnitVector(q))
+        guard nearest.index >= 0 else { return false }
+        hint = nearest.index
+        let angle = 2 * asin(min(1, nearest.squaredChord.squareRoot() / 2))
+        if angle * 6_399_594 < meters { return true }
+        if angle * 6_335_439 >= meters { return false }
+        return geodesic.distanceMeters(stations[nearest.index], q) < meters
     }
 
     /// Whether `q` is certainly closer than `meters` to A: the geodesic distance to the station nearest
@@ -138,18 +182,24 @@ public final class GeodesicDistanceField {
         return best
     }
 
-    private func pieceDistance(_ q: LonLat, _ i: Int) -> NearestLaunchPoint {
+    private func pieceDistance(_ q: LonLat, _ i: Int, _ uq: UnitVector) -> NearestLaunchPoint {
         let a = starts[i]
         guard let line = lines[i] else {
             let inv = geodesic.inverse(a, q)
             return NearestLaunchPoint(distanceMeters: inv.distanceMeters, point: a, azimuthDegrees: inv.azimuth1Degrees)
         }
         let length = line.distanceMeters
-        // Newton iteration on the along-track position u of the foot of the perpendicular from q.
-        var u = 0.0
-        var foot = line.position(distanceMeters: 0, unrollLongitude: false)
+        // Start Newton at the foot of the perpendicular on the 3-D chord: within metres on short pieces,
+        // so one or two geodesic steps reach the foot to well under a millimetre.
+        let ua = startVectors[i], ub = endVectors[i]
+        let ex = ub.x - ua.x, ey = ub.y - ua.y, ez = ub.z - ua.z
+        let e2 = ex * ex + ey * ey + ez * ez
+        let t = e2 > 0 ? ((uq.x - ua.x) * ex + (uq.y - ua.y) * ey + (uq.z - ua.z) * ez) / e2 : 0
+        var u = min(length, max(0, t * length))
+        var foot = line.position(distanceMeters: u, unrollLongitude: false)
         var inv = geodesic.inverse(latitude1: foot.latitude, longitude1: foot.longitude, latitude2: q.latitude, longitude2: q.longitude)
         for _ in 0..<6 {
+            // Along-track component of the geodesic to q at the current foot.
             let along = inv.distanceMeters * cos((inv.azimuth1Degrees - foot.azimuth2Degrees) * .pi / 180)
             let next = min(length, max(0, u + along))
             if abs(next - u) < 1e-4 { break }

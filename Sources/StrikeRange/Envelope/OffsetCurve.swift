@@ -15,9 +15,17 @@ struct OffsetCurve {
     /// Angular step on arcs at corners, from the chord formula for the allowance.
     let arcStepDegrees: Double
 
-    init(geodesic: Geodesic, radiusMeters: Double, allowanceMeters: Double) {
+    /// An upper bound of a point's distance to the launch area (e.g. to its nearest station), used to
+    /// skip arcs that lie wholly inside the envelope; nil to generate every arc. The second argument is
+    /// the bound that would suffice: an implementation may return any value below it without searching.
+    let upperDistance: ((LonLat, Double) -> Double)?
+    let allowanceMeters: Double
+
+    init(geodesic: Geodesic, radiusMeters: Double, allowanceMeters: Double, upperDistance: ((LonLat, Double) -> Double)? = nil) {
         self.geodesic = geodesic
         self.radiusMeters = radiusMeters
+        self.allowanceMeters = allowanceMeters
+        self.upperDistance = upperDistance
         // Arc vertices lie on the circle, so the chord's sag alone must stay under the refinement threshold (0.75 of the allowance).
         let step = 2 * acos(max(-1, 1 - 0.7 * allowanceMeters / radiusMeters)) * 180 / .pi
         arcStepDegrees = min(10, step)
@@ -40,7 +48,15 @@ struct OffsetCurve {
             out.append(offset(p, from))
             out.append(offset(p, from + turn))
         } else {
-            // Convex for the right side: an arc from one normal to the other.
+            // Convex for the right side: an arc from one normal to the other. Every arc point is within
+            // R·|turn|/2 of the arc's middle point, so if that middle point is closer than the range by
+            // more than this, the whole arc is inside the envelope and its middle point stands for it.
+            let middle = offset(p, from + turn / 2)
+            let needed = radiusMeters - allowanceMeters - radiusMeters * abs(turn) * .pi / 360
+            if let upperDistance, upperDistance(middle, needed) < needed {
+                out.append(middle)
+                return
+            }
             let steps = Int((abs(turn) / arcStepDegrees).rounded(.up))
             for k in 0...steps { out.append(offset(p, from + turn * Double(k) / Double(steps))) }
         }

@@ -10,8 +10,8 @@ public struct RangeEnvelope: Sendable {
     public var ellipsoid: Ellipsoid
     /// Vertices of the output, closing vertices included.
     public var vertexCount: Int
-    /// Geodesic area of the output.
-    public var areaSquareMeters: Double
+    /// Geodesic area of the output, computed when asked (one inverse solution per edge).
+    public var areaSquareMeters: Double { GeodesicMeasure(Geodesic(ellipsoid)).areaSquareMeters(.multiPolygon(geometry)) }
     /// Filled by `EnvelopeVerifier`; nil when not verified.
     public var verification: EnvelopeVerification?
 }
@@ -59,7 +59,6 @@ public struct EnvelopeBuilder: Sendable {
         guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(region) else { fatalError("polygonal() returns a MultiPolygon") }
         return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid,
                              vertexCount: multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } },
-                             areaSquareMeters: GeodesicMeasure(geodesic).areaSquareMeters(.multiPolygon(multi)),
                              verification: nil)
     }
 
@@ -97,11 +96,21 @@ public struct EnvelopeBuilder: Sendable {
         for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
             throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
         }
-        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters)
+        // Arcs wholly inside are skipped when a station is close enough to their middle point; the
+        // station that settled the last arc usually settles the next one too.
+        var arcHint = -1
+        let curve = OffsetCurve(geodesic: geodesic, radiusMeters: rangeMeters, allowanceMeters: allowanceMeters,
+                                upperDistance: { q, needed in
+                                    if arcHint >= 0, field.stationDistanceMeters(arcHint, q) < needed { return 0 }
+                                    let found = field.nearestStation(q)
+                                    arcHint = found.index
+                                    return found.distanceMeters
+                                })
         // Stations spaced so that offsets of neighbours stay close: the chord between them then follows
         // the parallel curve within a small part of the allowance.
         let spacing = min(5_000, max(200, rangeMeters / 40))
-        let isInterior = { (q: LonLat) in field.isCertainlyWithin(rangeMeters - allowanceMeters, of: q) }
+        var interiorHint = -1
+        let isInterior = { (q: LonLat) in field.isCertainlyWithin(rangeMeters - allowanceMeters, of: q, hint: &interiorHint) }
         // A cusp found by crossing two chords is kept only if it is where the range really is.
         let isOnBoundary = { (q: LonLat) in abs(field.nearest(q).distanceMeters - rangeMeters) <= allowanceMeters * 0.9 }
         var loops = [LineString]()

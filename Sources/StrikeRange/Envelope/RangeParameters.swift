@@ -64,6 +64,6 @@ public struct RangeParameters: Sendable, Equatable {
 
     /// Half-width of the band the construction may use around its target.
     var constructionAllowanceMeters: Double {
-        placement == .center ? toleranceMeters * 0.8 : toleranceMeters * 0.4
+        placement == .center ? toleranceMeters * 0.6 : toleranceMeters * 0.4
     }
 }

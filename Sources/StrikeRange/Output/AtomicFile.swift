@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a file so that readers see either the old content or the whole new one, never a part:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
@@ -12,10 +15,10 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target atomically; FileManager.replaceItemAt fails on Linux and
+            // leaves the target deleted.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw StrikeRangeError("output: cannot move the written file into place at \(path): \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
