@@ -74,8 +74,24 @@ public struct CoverageCalculator: Sendable {
             completed: { done in progress?(CoverageProgress(phase: .envelopes, completed: done, total: toBuild.count)) })
         var inInputOrder = built
         for (j, i) in schedule.enumerated() { inInputOrder[i] = built[j] }
-        let envelopes = inInputOrder
+        return try compute(launch: launch, area: area, ranges: ranges, envelopes: inInputOrder, envelopeOf: envelopeOf,
+                           regions: regions, progress: progress)
+    }
 
+    /// Coverage with envelopes already built (e.g. by a scenario run that also draws them): `envelopes[k]`
+    /// is the envelope of `ranges[k]` from `launch`, longitudes in [-180, 180].
+    public func compute(launch: Geometry, ranges: [CoverageRange], envelopes: [MultiPolygon], regions: [CoverageRegion],
+                        progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
+        guard !ranges.isEmpty, ranges.count == envelopes.count else {
+            throw StrikeRangeError("coverage: give one envelope per range (\(ranges.count) ranges, \(envelopes.count) envelopes)")
+        }
+        guard !regions.isEmpty else { throw StrikeRangeError("coverage: no region given; give --regions, --country or --regions-file") }
+        return try compute(launch: launch, area: try LaunchArea(launch), ranges: ranges, envelopes: envelopes.map(Geometry.multiPolygon),
+                           envelopeOf: Array(ranges.indices), regions: regions, progress: progress)
+    }
+
+    private func compute(launch: Geometry, area: LaunchArea, ranges: [CoverageRange], envelopes: [Geometry], envelopeOf: [Int],
+                         regions: [CoverageRegion], progress: (@Sendable (CoverageProgress) -> Void)?) throws -> [RegionCoverage] {
         let tolerance = toleranceMeters
         let perRegion: [[RegionCoverage]] = try ParallelWork.map(
             count: regions.count, workers: workerCount,

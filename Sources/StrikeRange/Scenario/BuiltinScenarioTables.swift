@@ -1,44 +1,26 @@
 import Geodesy
 import Geometry
 
-/// Minimal coverage used until the coverage library lands: area (or length) in range is the geodesic
-/// measure of region ∩ envelope; nearest and farthest distances are the exact distance field evaluated at
-/// the region's vertices (0 when the region meets the launch area), so they are exact at vertices and
-/// can overstate the nearest distance by at most the data's vertex spacing.
-public struct BuiltinCoverageTable: CoverageTableProvider {
+/// The coverage table from the coverage library (`CoverageCalculator`), reusing the scenario's envelopes.
+public struct CoverageLibraryTable: CoverageTableProvider {
     public init() {}
 
     public func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
                          toleranceMeters: Double) throws -> [CoverageRow] {
-        let engine = GeometryEngine()
-        let measure = GeodesicMeasure()
-        let field = try GeodesicDistanceField(area: try LaunchArea(launch), toleranceMeters: toleranceMeters)
-        var rows = [CoverageRow]()
-        for region in regions {
-            let isLine: Bool
-            switch region.geometry {
-            case .lineString, .multiLineString: isLine = true
-            default: isLine = false
-            }
-            let total = isLine ? measure.lengthMeters(region.geometry) : measure.areaSquareMeters(region.geometry)
-            var nearest = Double.infinity, farthest = 0.0
-            region.geometry.forEachCoordinate { c in
-                let d = field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters
-                nearest = min(nearest, d); farthest = max(farthest, d)
-            }
-            if try engine.intersects(region.geometry, launch) { nearest = 0 }
-            for (variant, envelope) in envelopes {
-                let part = try engine.intersection(region.geometry, .multiPolygon(envelope.geometry))
-                let inRange = isLine ? measure.lengthMeters(part) : measure.areaSquareMeters(part)
-                let share = total > 0 ? inRange / total : 0
-                let status = share >= 0.99995 ? "full" : (inRange > 0 ? "partial" : "none")
-                rows.append(CoverageRow(regionLabel: region.label, regionCode: region.code ?? region.label, weaponID: variant.weaponID,
-                                        variant: variant.variant, rangeMeters: variant.rangeMeters, measure: isLine ? "length" : "area",
-                                        total: total, inRange: inRange, status: status, nearestMeters: nearest,
-                                        farthestMeters: farthest, inRangeGeometry: part))
-            }
+        let ranges = envelopes.map { CoverageRange(weapon: $0.0.weaponID, variant: $0.0.variant, parameters: $0.1.parameters) }
+        let coverageRegions = try regions.map { try CoverageRegion(name: $0.label, code: $0.code, geometry: $0.geometry) }
+        let results = try CoverageCalculator(toleranceMeters: toleranceMeters, keepsGeometry: true)
+            .compute(launch: launch, ranges: ranges, envelopes: envelopes.map(\.1.geometry), regions: coverageRegions)
+        return results.map { r in
+            let region = regions[r.regionIndex]
+            let variant = envelopes[r.rangeIndex].0
+            return CoverageRow(regionLabel: region.label, regionCode: region.code ?? region.label, weaponID: variant.weaponID,
+                               variant: variant.variant, rangeMeters: variant.rangeMeters,
+                               measure: r.kind == .line ? "length" : "area", total: r.totalMeasure, inRange: r.inRangeMeasure,
+                               status: r.status.rawValue, nearestMeters: r.nearestDistanceMeters,
+                               farthestMeters: r.farthestDistanceMeters,
+                               inRangeGeometry: r.inRangeGeometry ?? .multiPolygon(MultiPolygon([])))
         }
-        return rows
     }
 }
 

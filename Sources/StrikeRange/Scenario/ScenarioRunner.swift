@@ -19,7 +19,7 @@ public struct ScenarioRunner {
     /// Called with a short progress line (stderr in the CLI).
     public var progress: (String) -> Void
 
-    public init(coverageTable: any CoverageTableProvider = BuiltinCoverageTable(),
+    public init(coverageTable: any CoverageTableProvider = CoverageLibraryTable(),
                 reachTable: any ReachTableProvider = BuiltinReachTable(),
                 progress: @escaping (String) -> Void = { _ in }) {
         self.coverageTable = coverageTable; self.reachTable = reachTable; self.progress = progress

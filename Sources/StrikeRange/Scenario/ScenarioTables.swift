@@ -43,7 +43,7 @@ public struct ReachRow: Sendable {
 }
 
 /// Computes the coverage table. The adapter point for the coverage library of issue #5: the runner only
-/// talks to this protocol, so the library can replace `BuiltinCoverageTable` without touching the writers.
+/// talks to this protocol, so a table implementation can change without touching the writers.
 public protocol CoverageTableProvider {
     func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
                   toleranceMeters: Double) throws -> [CoverageRow]
