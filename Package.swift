@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shims: module maps only. Nothing above Geodesy/Geometry sees C.
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "Geodesy", dependencies: ["CProj"]),
         .target(name: "Geometry", dependencies: ["CGEOS"]),
         .target(name: "GeoJSON", dependencies: ["Geometry"]),
-        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON"]),
+        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "strikerange",
             dependencies: [

@@ -37,3 +37,24 @@ extension GeometryEngine {
         try unary("GEOSClipByRect_r", g) { GEOSClipByRect_r($0, $1, box.minX, box.minY, box.maxX, box.maxY) }
     }
 }
+
+extension GeometryEngine {
+    /// Union snapped to a grid of `gridSize` (`GEOSUnaryUnionPrec_r`, OverlayNG with fixed precision:
+    /// robust where floating-point overlay can fail with a topology exception).
+    public func unaryUnion(_ g: Geometry, gridSize: Double) throws(GeometryError) -> Geometry {
+        // GEOSUnaryUnionPrec_r: NULL on exception.
+        try unary("GEOSUnaryUnionPrec_r", g) { GEOSUnaryUnionPrec_r($0, $1, gridSize) }
+    }
+
+    /// Intersection on a grid of `gridSize` (`GEOSIntersectionPrec_r`).
+    public func intersection(_ a: Geometry, _ b: Geometry, gridSize: Double) throws(GeometryError) -> Geometry {
+        // GEOSIntersectionPrec_r: NULL on exception.
+        try binary("GEOSIntersectionPrec_r", a, b) { GEOSIntersectionPrec_r($0, $1, $2, gridSize) }
+    }
+
+    /// Difference on a grid of `gridSize` (`GEOSDifferencePrec_r`).
+    public func difference(_ a: Geometry, _ b: Geometry, gridSize: Double) throws(GeometryError) -> Geometry {
+        // GEOSDifferencePrec_r: NULL on exception.
+        try binary("GEOSDifferencePrec_r", a, b) { GEOSDifferencePrec_r($0, $1, $2, gridSize) }
+    }
+}

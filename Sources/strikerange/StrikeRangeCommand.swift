@@ -7,7 +7,11 @@ struct StrikeRangeCommand: ParsableCommand {
         commandName: "strikerange",
         abstract: "What can a weapon with a published range reach from a launch area? Geodesic answers on WGS84.",
         version: Versions.tool,
-        subcommands: [VersionCommand.self, GeodesicCommand.self, EnvelopeCommand.self, ReachCommand.self, RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self]
+        subcommands: [
+            RunCommand.self, EnvelopeCommand.self, ReachCommand.self, CoverageCommand.self, MapCommand.self,
+            RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self,
+            GeodesicCommand.self, VersionCommand.self,
+        ]
     )
 }
 

@@ -52,14 +52,14 @@ public struct LaunchShaping: Sendable {
             area = try engine.makeValid(area)
         }
         for exclusion in exclusions {
-            area = try engine.difference(area, exclusion)
+            area = try engine.robustDifference(area, exclusion)
         }
         if let standoff = standoffMeters, standoff > 0 {
             let from = try standoffFrom ?? [engine.boundary(area)]
             let parameters = try RangeParameters(rangeMeters: standoff, toleranceMeters: max(0.001, toleranceMeters / 10), placement: .outer)
             for g in from {
                 let zone = try builder.build(launch: g, parameters: parameters)
-                area = try engine.difference(area, .multiPolygon(zone.geometry))
+                area = try engine.robustDifference(area, .multiPolygon(zone.geometry))
             }
         }
         if try engine.isEmpty(area) {

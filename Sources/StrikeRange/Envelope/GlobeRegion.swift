@@ -13,7 +13,7 @@ enum GlobeRegion {
     func materialize(_ engine: GeometryEngine) throws -> Geometry {
         switch self {
         case .polygon(let g): return try LongitudeWrapping.wrap(g, engine)
-        case .complement(let g): return try engine.difference(LongitudeWrapping.globe, LongitudeWrapping.wrap(g, engine))
+        case .complement(let g): return try engine.robustDifference(LongitudeWrapping.globe, LongitudeWrapping.wrap(g, engine))
         case .globe: return LongitudeWrapping.globe
         case .empty: return .multiPolygon(MultiPolygon([]))
         }
@@ -64,12 +64,15 @@ enum LongitudeWrapping {
         var pieces = [Geometry]()
         for k in kLow...max(kLow, kHigh) {
             let shift = Double(k) * 360
-            let clipped = try engine.clip(g, to: BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90))
+            // A true intersection, not GEOS's rectangle clip: the clip can return an invalid piece
+            // (seen on Russia's 300 km envelope), which then breaks the union.
+            let strip = BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90).polygon
+            let clipped = try engine.robustIntersection(g, .polygon(strip))
             let polygons = polygonal(clipped)
             if case .multiPolygon(let m) = polygons, m.polygons.isEmpty { continue }
             pieces.append(polygons.translated(dx: -shift))
         }
-        return polygonal(try engine.unaryUnion(pieces))
+        return polygonal(try engine.robustUnaryUnion(pieces))
     }
 
     /// Only the polygonal parts, as a MultiPolygon.

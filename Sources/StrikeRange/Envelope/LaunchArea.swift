@@ -27,6 +27,31 @@ public struct LaunchArea: Sendable {
         if isEmpty {
             throw StrikeRangeError("launch area: the launch geometry has no point, line or polygon with coordinates")
         }
+        if polygons.count > 1 { try mergePolygons() }
+    }
+
+    /// Parts cut at ±180° in the data (Russia's Chukotka) share an edge once unrolled, which is invalid
+    /// for a MultiPolygon and breaks overlay; overlapping parts from several specifiers likewise. Their
+    /// union is the same point set with valid topology, and only its outer boundary gets offset.
+    private mutating func mergePolygons() throws(StrikeRangeError) {
+        let merged: Geometry
+        do { merged = try GeometryEngine().robustUnaryUnion(polygons.map(Geometry.polygon)) } catch {
+            throw StrikeRangeError("launch area: the polygons could not be merged: \(error)")
+        }
+        polygons = []
+        rings = []
+        for p in merged.polygons {
+            let exterior = p.exterior.map(LonLatFrame.lonLat)
+            let ccwExterior = LonLatFrame.signedArea2(exterior) >= 0 ? exterior : exterior.reversed()
+            rings.append(ccwExterior)
+            var cwHoles = [[LonLat]]()
+            for h in p.holes.map({ $0.map(LonLatFrame.lonLat) }) {
+                let cw = LonLatFrame.signedArea2(h) <= 0 ? h : h.reversed()
+                rings.append(cw)
+                cwHoles.append(cw)
+            }
+            polygons.append(Polygon(exterior: LonLatFrame.coordinates(ccwExterior), holes: cwHoles.map(LonLatFrame.coordinates)))
+        }
     }
 
     private static func collectLongitudes(_ g: Geometry, into out: inout [Double]) {

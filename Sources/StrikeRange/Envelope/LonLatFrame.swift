@@ -26,6 +26,11 @@ enum LonLatFrame {
             out.append(LonLat(longitude: lon, latitude: p.latitude))
             previous = lon
         }
+        // A closed path stays closed to the bit (rounding in the remainder can move the last longitude by
+        // an ulp, and noding then sees an open line); one that winds round a pole keeps its 360°.
+        if path.count > 2, path.first == path.last, abs(out[out.count - 1].longitude - out[0].longitude) < 1e-9 {
+            out[out.count - 1] = out[0]
+        }
         return out
     }
 

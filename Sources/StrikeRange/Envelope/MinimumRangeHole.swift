@@ -40,7 +40,7 @@ struct MinimumRangeHole {
         }
         var hole = try disc(extremes[0], engine)
         for p in extremes.dropFirst() {
-            hole = LongitudeWrapping.polygonal(try engine.intersection(hole, disc(p, engine)))
+            hole = LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(p, engine)))
             if try engine.isEmpty(hole) { return hole }
         }
         // Stations off the lon/lat hull can still be farther on the ellipsoid: trim with any that are.
@@ -49,7 +49,7 @@ struct MinimumRangeHole {
         for s in stations {
             let farthest = vertices.reduce(0.0) { max($0, geodesic.distanceMeters(s, $1)) }
             if farthest > radiusMeters + allowanceMeters {
-                hole = LongitudeWrapping.polygonal(try engine.intersection(hole, disc(s, engine)))
+                hole = LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(s, engine)))
                 if try engine.isEmpty(hole) { return hole }
                 vertices.removeAll()
                 hole.forEachCoordinate { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }

@@ -42,7 +42,7 @@ public struct EnvelopeBuilder: Sendable {
                 try GeodesicCircle(geodesic: geodesic, center: $0, radiusMeters: range, allowanceMeters: allowance)
                     .disc().materialize(engine)
             }
-            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engine.unaryUnion(discs))
+            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engine.robustUnaryUnion(discs))
         } else {
             region = try areaBuffer(area, rangeMeters: range, allowanceMeters: allowance, engine: engine)
         }
@@ -52,7 +52,7 @@ public struct EnvelopeBuilder: Sendable {
                                             allowanceMeters: allowance, toleranceMeters: parameters.toleranceMeters)
                 .region(engine)
             if !(try engine.isEmpty(hole)) {
-                region = LongitudeWrapping.polygonal(try engine.difference(region, hole))
+                region = LongitudeWrapping.polygonal(try engine.robustDifference(region, hole))
             }
         }
 
@@ -141,10 +141,16 @@ public struct EnvelopeBuilder: Sendable {
             }
         }
         if let polygons = area.polygonalGeometry { kept.append(polygons) }
-        let union = try removingSlivers(engine.unaryUnion(kept), field: field, rangeMeters: rangeMeters,
+        let union = try removingSlivers(engine.robustUnaryUnion(kept), field: field, rangeMeters: rangeMeters,
                                         allowanceMeters: allowanceMeters, engine: engine)
-        let refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
+        var refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
                                          allowanceMeters: allowanceMeters).refine(union)
+        // Moving vertices by metres can make a ring touch itself at a narrow spot; repair, then drop the
+        // thin crumbs that repair leaves.
+        if !(try engine.validity(refined).isValid) {
+            refined = try removingSlivers(LongitudeWrapping.polygonal(engine.makeValid(refined)), field: field,
+                                          rangeMeters: rangeMeters, allowanceMeters: allowanceMeters, engine: engine)
+        }
         return try LongitudeWrapping.wrap(refined, engine)
     }
 }

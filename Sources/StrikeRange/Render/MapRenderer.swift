@@ -1,0 +1,170 @@
+import Geodesy
+import Geometry
+import GeoJSON
+
+/// Renders a styled layer set (as written by `strikerange run`) to SVG: grey basemap of countries and
+/// admin-1 units, graticule, the layers in file order with their simplestyle colours, target markers,
+/// non-colliding labels, a legend (weapon, range, source), a geodesic scale bar, title and attribution.
+/// Azimuthal equidistant projection centred on the scene (see `MapProjection`).
+public struct MapRenderer {
+    public var width = 1400.0
+    public var height = 1000.0
+    public var title: String
+    public var subtitle: String
+    public static let attribution = "Made with Natural Earth · GeoNames CC BY 4.0"
+    static let font = "DejaVu Sans, Arial, Helvetica, sans-serif"
+
+    public init(title: String, subtitle: String = "") { self.title = title; self.subtitle = subtitle }
+
+    /// - Parameter basemap: countries and admin-1 units drawn under the layers (nil: none).
+    /// - Throws: projection (PROJ) or clipping (GEOS) errors; `StrikeRangeError` for a layer set with nothing to show.
+    public func svg(features: [Feature], basemap: RegionCatalog?) throws -> String {
+        var box: BoundingBox?
+        for f in features { if let b = f.geometry?.boundingBox { box = box.map { $0.union(b) } ?? b } }
+        guard var view = box else { throw StrikeRangeError("map: the layer file has no geometry to draw") }
+        let padX = max(0.3, (view.maxX - view.minX) * 0.06), padY = max(0.2, (view.maxY - view.minY) * 0.06)
+        view = BoundingBox(minX: view.minX - padX, minY: view.minY - padY, maxX: view.maxX + padX, maxY: view.maxY + padY)
+        let top = 78.0, bottom = 34.0
+        let frame = (x: 0.0, y: top, width: width, height: height - top - bottom)
+        let projection = try MapProjection(view: view, frame: frame)
+        // The frame is usually wider than the view needs: clip the data to what the frame shows.
+        var visible = view
+        for (px, py) in [(0.0, top), (width, top), (0.0, height - bottom), (width, height - bottom), (width / 2, top), (width / 2, height - bottom), (0, (top + height - bottom) / 2), (width, (top + height - bottom) / 2)] {
+            if let q = projection.lonLat(pixelX: px, pixelY: py) {
+                visible = visible.union(BoundingBox(minX: q.longitude, minY: q.latitude, maxX: q.longitude, maxY: q.latitude))
+            }
+        }
+        let clipBox = BoundingBox(minX: visible.minX - 1, minY: max(-90, visible.minY - 1), maxX: visible.maxX + 1, maxY: min(90, visible.maxY + 1))
+        let engine = GeometryEngine()
+
+        var svg = SVGText()
+        svg.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        svg.line("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" font-family=\"\(MapRenderer.font)\">")
+        svg.line("<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(frame.height))\"/></clipPath></defs>")
+        svg.line("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
+        svg.line("<g clip-path=\"url(#frame)\">")
+        svg.line("<rect x=\"0\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(frame.height))\" fill=\"#d6e6f2\"/>")
+
+        // Basemap: countries (land), then admin-1 lines, clipped to the view.
+        var countryLabels = [(name: String, anchor: (x: Double, y: Double))]()
+        if let basemap {
+            var shownCountries = [Region]()
+            svg.line("<g id=\"basemap\" stroke-linejoin=\"round\">")
+            for country in basemap.countries {
+                guard let b = country.geometry.boundingBox, b.intersects(clipBox) else { continue }
+                let clipped = try engine.clip(country.geometry, to: clipBox)
+                if try engine.isEmpty(clipped) { continue }
+                shownCountries.append(country)
+                svg.line("<path d=\"\(projection.pathData(clipped))\" fill=\"#f4f1ea\" stroke=\"#8c8c8c\" stroke-width=\"0.9\" fill-rule=\"evenodd\"/>")
+                let inView = try engine.clip(country.geometry, to: visible)
+                if !(try engine.isEmpty(inView)), GeodesicMeasure().areaSquareMeters(inView) > 15_000e6 {
+                    let p = try engine.pointOnSurface(inView)
+                    if let c = p.coordinate, let q = projection.pixel(c.x, c.y) { countryLabels.append((country.name.uppercased(), q)) }
+                }
+            }
+            for country in shownCountries {
+                for unit in basemap.admin1Units(inCountry: country.code) {
+                    guard let b = unit.geometry.boundingBox, b.intersects(clipBox) else { continue }
+                    let clipped = try engine.clip(unit.geometry, to: clipBox)
+                    if try engine.isEmpty(clipped) { continue }
+                    svg.line("<path d=\"\(projection.pathData(clipped))\" fill=\"none\" stroke=\"#b9b4aa\" stroke-width=\"0.6\" stroke-dasharray=\"3,2\"/>")
+                }
+            }
+            svg.line("</g>")
+        }
+        svg.line(graticule(projection, visible))
+
+        // Layers in file order.
+        svg.line("<g id=\"layers\" stroke-linejoin=\"round\">")
+        for f in features {
+            guard let g = f.geometry else { continue }
+            let p = f.properties
+            switch g {
+            case .point, .multiPoint: continue
+            default: break
+            }
+            let stroke = p["stroke"]?.stringValue ?? "#333333"
+            let isLine: Bool = { if case .lineString = g { return true }; if case .multiLineString = g { return true }; return false }()
+            let fill = isLine ? "none" : (p["fill"]?.stringValue ?? stroke)
+            let fillOpacity = p["fill-opacity"]?.numberValue ?? 0.2
+            let strokeWidth = p["stroke-width"]?.numberValue ?? 1
+            let dash = p["line_style"]?.stringValue == "dashed" ? " stroke-dasharray=\"8,5\"" : (p["kind"]?.stringValue == "region" ? " stroke-dasharray=\"1,0\"" : "")
+            let layer = p["layer"]?.stringValue ?? "other"
+            svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\" fill-rule=\"evenodd\"\(dash)/>")
+        }
+        svg.line("</g>")
+
+        // Markers and labels.
+        var placer = LabelPlacer(bounds: .init(x: 4, y: top + 4, width: width - 8, height: frame.height - 8))
+        let legend = legendBlock(features)
+        placer.block(.init(x: 12, y: top + 12, width: legend.width, height: legend.height))
+        let scaleBar = try scaleBarBlock(projection, y: height - bottom - 40)
+        placer.block(.init(x: 12, y: height - bottom - 52, width: scaleBar.width + 20, height: 48))
+
+        var markers = "", labels = ""
+        let targets = features.filter { $0.properties["layer"]?.stringValue == "target" }
+        var targetAnchors = [(name: String, x: Double, y: Double)]()
+        for t in targets {
+            guard case .point(let pt)? = t.geometry, let c = pt.coordinate, let q = projection.pixel(c.x, c.y) else { continue }
+            let color = t.properties["marker-color"]?.stringValue ?? "#333333"
+            markers += "<circle cx=\"\(svgNumber(q.x))\" cy=\"\(svgNumber(q.y))\" r=\"6\" fill=\"\(SVGText.escape(color))\" stroke=\"#ffffff\" stroke-width=\"2\"/>\n"
+            placer.block(.init(x: q.x - 7, y: q.y - 7, width: 14, height: 14))
+            targetAnchors.append((t.properties["name"]?.stringValue ?? "", q.x, q.y))
+        }
+        for (lines, anchor, region) in regionLabels(features, projection, engine) {
+            let s = LabelPlacer.size(lines, fontSize: 12.5)
+            // A region's label stays inside the region, so it cannot be read as naming a neighbour.
+            let inside = try engine.prepare(region)
+            let accept: (Double, Double) -> Bool = { x, y in
+                guard let q = projection.lonLat(pixelX: x, pixelY: y) else { return false }
+                return (try? inside.containsPoints(x: [q.longitude], y: [q.latitude]).first) == true
+            }
+            if let at = placer.place(anchorX: anchor.x, anchorY: anchor.y, width: s.width, height: s.height, gap: 4, centred: true, accept: accept) {
+                labels += textBlock(lines, x: at.x, y: at.y, fontSize: 12.5, weight: "normal", color: "#222222", italicFirst: true)
+            }
+        }
+        for t in targetAnchors {
+            let lines = [t.name]
+            let s = LabelPlacer.size(lines, fontSize: 17)
+            if let at = placer.place(anchorX: t.x, anchorY: t.y, width: s.width, height: s.height, gap: 9) {
+                labels += textBlock(lines, x: at.x, y: at.y, fontSize: 17, weight: "bold", color: "#111111")
+            }
+        }
+        for c in countryLabels {
+            let s = LabelPlacer.size([c.name], fontSize: 15)
+            if let at = placer.place(anchorX: c.anchor.x, anchorY: c.anchor.y, width: s.width * 1.25, height: s.height, gap: 4, centred: true) {
+                labels += "<text x=\"\(svgNumber(at.x))\" y=\"\(svgNumber(at.y + 15))\" font-size=\"15\" letter-spacing=\"3\" fill=\"#8a8478\">\(SVGText.escape(c.name))</text>\n"
+            }
+        }
+        svg.line("<g id=\"markers\">\n\(markers)</g>")
+        svg.line("<g id=\"labels\">\n\(labels)</g>")
+        svg.line("</g>")
+
+        svg.line(legend.svg)
+        svg.line(scaleBar.svg)
+        svg.line("<rect x=\"0\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(frame.height))\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/>")
+        svg.line("<text x=\"16\" y=\"34\" font-size=\"26\" font-weight=\"bold\" fill=\"#111111\">\(SVGText.escape(title))</text>")
+        if !subtitle.isEmpty { svg.line("<text x=\"16\" y=\"62\" font-size=\"15\" fill=\"#444444\">\(SVGText.escape(subtitle))</text>") }
+        svg.line("<text x=\"\(svgNumber(width - 12))\" y=\"\(svgNumber(height - 12))\" font-size=\"13\" fill=\"#555555\" text-anchor=\"end\">\(SVGText.escape(MapRenderer.attribution))</text>")
+        svg.line("<text x=\"12\" y=\"\(svgNumber(height - 12))\" font-size=\"12\" fill=\"#777777\">Azimuthal equidistant projection centred at \(format(projection.centre.latitude, 2))° N, \(format(projection.centre.longitude, 2))° E · geodesic ranges on WGS84 · strikerange \(Versions.tool)</text>")
+        svg.line("</svg>")
+        return svg.text
+    }
+
+    func textBlock(_ lines: [String], x: Double, y: Double, fontSize: Double, weight: String, color: String, italicFirst: Bool = false) -> String {
+        var s = ""
+        for (i, line) in lines.enumerated() {
+            let size = i == 0 ? fontSize : fontSize * 0.9
+            let style = (italicFirst && i == 0) ? " font-style=\"italic\" font-weight=\"bold\"" : " font-weight=\"\(weight)\""
+            s += "<text x=\"\(svgNumber(x))\" y=\"\(svgNumber(y + fontSize * 1.2 * Double(i) + fontSize))\" font-size=\"\(format(size, 1))\"\(style) fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"3.5\" stroke-opacity=\"0.85\" paint-order=\"stroke\">\(SVGText.escape(line))</text>\n"
+        }
+        return s
+    }
+}
+
+/// Accumulates SVG text line by line.
+struct SVGText {
+    private(set) var text = ""
+    mutating func line(_ s: String) { text += s; text += "\n" }
+    static func escape(_ s: String) -> String { KMLWriter.escape(s) }
+}

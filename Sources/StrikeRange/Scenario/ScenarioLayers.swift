@@ -1,0 +1,159 @@
+import Geometry
+import GeoJSON
+
+/// Rounds for output: figures are written with fixed decimals so reruns give identical bytes.
+func rounded(_ value: Double, _ decimals: Int) -> Double {
+    let scale = pow10(decimals)
+    return (value * scale).rounded() / scale
+}
+private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
+
+extension ScenarioWeaponVariant {
+    /// "ATACMS (family) 300 km" or "ATACMS (family) 270 km (low)".
+    public var displayName: String {
+        let km = rounded(rangeMeters / 1000, 1)
+        let rangeText = km == km.rounded() ? "\(Int(km)) km" : "\(km) km"
+        return variant == "nominal" || variant == "custom" ? "\(weaponName) \(rangeText)" : "\(weaponName) \(rangeText) (\(variant))"
+    }
+    var isMain: Bool { variant == "nominal" || variant == "custom" }
+}
+
+/// The layer set of a scenario: one FeatureCollection whose features carry `layer` and simplestyle-spec
+/// styling (`fill`, `fill-opacity`, `stroke`, `stroke-width`, `marker-color`), in a fixed order: launch area,
+/// envelopes (longest range first, so shorter ones are drawn over them), coverage, borders, targets.
+public enum ScenarioLayers {
+    public static let layerNames = ["launch_area", "envelope", "coverage", "border", "target"]
+
+    public static func features(for result: ScenarioResult) -> [Feature] {
+        let resolved = result.resolved
+        let scenario = resolved.scenario
+        var features = [Feature]()
+        let measure = GeodesicMeasure()
+
+        var launchProperties: [String: JSONValue] = [
+            "layer": .string("launch_area"), "name": .string(resolved.launchLabel),
+            "description": .string(launchDescription(resolved)),
+            "area_km2": .number(rounded(measure.areaSquareMeters(result.launch) / 1e6, 1)),
+            "standoff_km": scenario.standoffMeters.map { .number(rounded($0 / 1000, 3)) } ?? .null,
+        ]
+        style(&launchProperties, fill: LayerPalette.launchFill, fillOpacity: 0.55, stroke: LayerPalette.launchStroke, strokeWidth: 1.5)
+        features.append(Feature(geometry: result.launch, properties: .object(launchProperties)))
+
+        let ordered = result.envelopes.enumerated().sorted { a, b in
+            (a.element.0.rangeMeters, b.offset) > (b.element.0.rangeMeters, a.offset)
+        }.map(\.element)
+        for (variant, envelope) in ordered {
+            var p: [String: JSONValue] = [
+                "layer": .string("envelope"), "name": .string(variant.displayName), "weapon": .string(variant.weaponID),
+                "weapon_name": .string(variant.weaponName), "variant": .string(variant.variant),
+                "range_km": .number(rounded(variant.rangeMeters / 1000, 3)),
+                "min_range_km": variant.minRangeMeters.map { .number(rounded($0 / 1000, 3)) } ?? .null,
+                "area_km2": .number(rounded(envelope.areaSquareMeters / 1e6, 1)),
+                "tolerance_m": .number(envelope.parameters.toleranceMeters),
+                "placement": .string(envelope.parameters.placement.rawValue),
+                "achieved_error_m": envelope.verification.map { .number(rounded($0.achievedErrorMeters, 3)) } ?? .null,
+                "sources": .array(variant.sources.map(JSONValue.string)),
+                "line_style": .string(variant.isMain ? "solid" : "dashed"),
+            ]
+            p["description"] = .string("\(variant.displayName): every point within \(Int((variant.rangeMeters / 1000).rounded())) km (geodesic, WGS84) of the launch area; area \(format(envelope.areaSquareMeters / 1e6, 0)) km²; achieved error \(envelope.verification.map { format($0.achievedErrorMeters, 2) } ?? "?") m (tolerance \(format(envelope.parameters.toleranceMeters, 2)) m). Source: \(variant.sources.first ?? "given in the scenario")")
+            let color = LayerPalette.weapon(variant.weaponIndex)
+            style(&p, fill: color, fillOpacity: variant.isMain ? 0.12 : 0, stroke: color, strokeWidth: variant.isMain ? 2.5 : 1.2)
+            features.append(Feature(geometry: .multiPolygon(envelope.geometry), properties: .object(p)))
+        }
+
+        let mainVariants = Set(resolved.variants.filter(\.isMain).map { "\($0.weaponID)/\($0.variant)" })
+        for row in result.coverage where mainVariants.contains("\(row.weaponID)/\(row.variant)") {
+            guard let variant = resolved.variants.first(where: { $0.weaponID == row.weaponID && $0.variant == row.variant }) else { continue }
+            let unit = row.measure == "area" ? "km²" : "km"
+            let scale = row.measure == "area" ? 1e6 : 1e3
+            var p: [String: JSONValue] = [
+                "layer": .string("coverage"), "name": .string("\(row.regionLabel) — \(variant.displayName)"),
+                "region": .string(row.regionLabel), "region_code": .string(row.regionCode), "weapon": .string(row.weaponID),
+                "variant": .string(row.variant), "measure": .string(row.measure),
+                "in_range": .number(rounded(row.inRange / scale, 1)), "total": .number(rounded(row.total / scale, 1)),
+                "percent": .number(rounded(row.percent, 2)), "status": .string(row.status),
+                "description": .string("\(format(row.inRange / scale, 0)) of \(format(row.total / scale, 0)) \(unit) (\(format(row.percent, 1)) %) of \(row.regionLabel) within \(variant.displayName): \(row.status)"),
+            ]
+            let color = LayerPalette.weapon(variant.weaponIndex)
+            style(&p, fill: color, fillOpacity: 0.3, stroke: color, strokeWidth: 0.8)
+            features.append(Feature(geometry: row.inRangeGeometry, properties: .object(p)))
+        }
+
+        for border in resolved.standoffFrom {
+            var p: [String: JSONValue] = [
+                "layer": .string("border"), "kind": .string("standoff_from"), "name": .string(border.label),
+                "description": .string("Standoff of \(scenario.standoffMeters.map { format($0 / 1000, 1) } ?? "0") km measured from \(border.label)"),
+            ]
+            style(&p, fill: nil, fillOpacity: 0, stroke: LayerPalette.border, strokeWidth: 2)
+            features.append(Feature(geometry: border.geometry, properties: .object(p)))
+        }
+        for region in resolved.regions {
+            var p: [String: JSONValue] = [
+                "layer": .string("border"), "kind": .string("region"), "name": .string(region.label), "region_code": .string(region.code ?? region.label),
+                "description": .string(regionDescription(region, result)),
+            ]
+            style(&p, fill: nil, fillOpacity: 0, stroke: LayerPalette.regionOutline, strokeWidth: 1.5)
+            features.append(Feature(geometry: region.geometry, properties: .object(p)))
+        }
+
+        for target in resolved.targets {
+            let rows = result.reach.filter { $0.targetLabel == target.label }
+            let reached = rows.contains { $0.verdict == "in_range" && mainVariants.contains("\($0.weaponID)/\($0.variant)") }
+            let summary = rows.filter { mainVariants.contains("\($0.weaponID)/\($0.variant)") }.map {
+                "\($0.weaponID): \($0.verdict.replacingOccurrences(of: "_", with: " ")) (\(format($0.distanceMeters / 1000, 1)) km away, margin \(format($0.marginMeters / 1000, 1)) km)"
+            }
+            let distance = rows.first?.distanceMeters ?? 0
+            let geometry: Geometry = rows.first.map { .point(Point(x: $0.target.longitude, y: $0.target.latitude)) } ?? target.geometry
+            let p: [String: JSONValue] = [
+                "layer": .string("target"), "name": .string(shortName(target.label)), "label": .string(target.label),
+                "distance_km": .number(rounded(distance / 1000, 3)), "in_range": .bool(reached),
+                "description": .string(summary.joined(separator: "; ")),
+                "marker-color": .string(reached ? LayerPalette.targetInRange : LayerPalette.targetOutOfRange),
+                "marker-size": .string("medium"),
+            ]
+            features.append(Feature(geometry: geometry, properties: .object(p)))
+        }
+        return features
+    }
+
+    /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays.
+    static func shortName(_ label: String) -> String {
+        label.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? label
+    }
+
+    private static func style(_ p: inout [String: JSONValue], fill: String?, fillOpacity: Double, stroke: String, strokeWidth: Double) {
+        if let fill { p["fill"] = .string(fill) } else { p["fill"] = .string(stroke) }
+        p["fill-opacity"] = .number(fillOpacity)
+        p["stroke"] = .string(stroke)
+        p["stroke-width"] = .number(strokeWidth)
+        p["stroke-opacity"] = .number(1)
+    }
+
+    private static func launchDescription(_ resolved: ResolvedScenario) -> String {
+        var text = "Launch area: \(resolved.launchLabel)"
+        if let s = resolved.scenario.standoffMeters {
+            let from = resolved.standoffFrom.isEmpty ? "its own boundary" : resolved.standoffFrom.map(\.label).joined(separator: ", ")
+            text += ", keeping \(format(s / 1000, 1)) km from \(from)"
+        }
+        if !resolved.exclusions.isEmpty { text += ", excluding " + resolved.exclusions.map(\.label).joined(separator: ", ") }
+        return text
+    }
+
+    private static func regionDescription(_ region: ResolvedLocation, _ result: ScenarioResult) -> String {
+        result.coverage.filter { $0.regionLabel == region.label }.map {
+            "\($0.weaponID) \($0.variant): \(format($0.percent, 1)) % (\($0.status))"
+        }.joined(separator: "; ")
+    }
+}
+
+/// Fixed-decimal text for descriptions and tables (locale-independent).
+func format(_ value: Double, _ decimals: Int) -> String {
+    let r = rounded(value, decimals)
+    if decimals == 0 { return String(Int(r)) }
+    let negative = r < 0
+    let scaled = Int((abs(r) * pow10(decimals)).rounded())
+    let whole = scaled / Int(pow10(decimals)), fraction = scaled % Int(pow10(decimals))
+    var f = String(fraction)
+    while f.count < decimals { f = "0" + f }
+    return (negative && scaled != 0 ? "-" : "") + "\(whole).\(f)"
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GeoJSON
+
+/// Writes a scenario's outputs into a folder, atomically (see `OutputFolder`): layers.geojson, layers.kml,
+/// coverage.csv, reach.csv, map.svg, map.png and provenance.json, as the scenario's `outputs` ask.
+public struct ScenarioOutputWriter {
+    /// Names of the implementations behind the tables, recorded in provenance.
+    public var tableImplementations: [String: String]
+    public init(tableImplementations: [String: String] = ["coverage": "CoverageCalculator (coverage library)", "reach": "built-in (BuiltinReachTable)"]) {
+        self.tableImplementations = tableImplementations
+    }
+
+    /// - Throws: any error of rendering, rasterising or writing; the folder is then left as it was.
+    public func write(_ result: ScenarioResult, scenarioText: String, catalog: DataCatalog, to folder: String) throws {
+        let scenario = result.resolved.scenario
+        let features = ScenarioLayers.features(for: result)
+        let title = scenario.title.isEmpty ? URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent : scenario.title
+        let provenance = try ScenarioProvenance(result: result, scenarioText: scenarioText, tables: tableImplementations).json()
+        var svg: String?
+        if scenario.outputs.contains(.svg) {
+            let subtitle = (features.first?.properties["description"]?.stringValue ?? "")
+            svg = try MapRenderer(title: title, subtitle: subtitle).svg(features: features, basemap: try catalog.regions())
+        }
+        try OutputFolder.write(to: folder) { dir in
+            func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+            if scenario.outputs.contains(.geojson) { try put("layers.geojson", GeoJSONWriter().string(FeatureCollection(features: features)) + "\n") }
+            if scenario.outputs.contains(.kml) { try put("layers.kml", KMLWriter.document(title: title, features: features)) }
+            if scenario.outputs.contains(.csv) {
+                try put("coverage.csv", ScenarioTablesCSV.coverage(result.coverage))
+                try put("reach.csv", ScenarioTablesCSV.reach(result.reach))
+            }
+            if let svg {
+                try put("map.svg", svg)
+                if scenario.outputs.contains(.png) {
+                    try PNGRasterizer.rasterize(svgPath: dir.appendingPathComponent("map.svg").path, pngPath: dir.appendingPathComponent("map.png").path)
+                }
+            }
+            try put("provenance.json", provenance)
+        }
+    }
+}

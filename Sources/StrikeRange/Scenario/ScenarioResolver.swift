@@ -1,0 +1,81 @@
+import Geometry
+
+/// One envelope to draw and tabulate: a weapon at one of its reported ranges.
+public struct ScenarioWeaponVariant: Sendable, Hashable {
+    /// Catalog id, or the explicit weapon's name.
+    public var weaponID: String
+    public var weaponName: String
+    /// "nominal", "low", "high" (catalog spreads) or "custom" (explicit ranges).
+    public var variant: String
+    public var rangeMeters: Double
+    public var minRangeMeters: Double?
+    /// Citations of the range, for the legend and provenance.
+    public var sources: [String]
+    /// Position of the weapon in the scenario (one colour per weapon).
+    public var weaponIndex: Int
+}
+
+/// A scenario checked against the data: every specifier, weapon and region resolved.
+public struct ResolvedScenario: Sendable {
+    public var scenario: Scenario
+    /// The launch areas as given, one per `launch` entry.
+    public var launchParts: [ResolvedLocation]
+    public var exclusions: [ResolvedLocation]
+    public var standoffFrom: [ResolvedLocation]
+    public var variants: [ScenarioWeaponVariant]
+    public var regions: [ResolvedLocation]
+    public var targets: [ResolvedLocation]
+    /// Catalog data files the scenario read (for provenance hashes).
+    public var dataDirectory: DataDirectory
+    public var launchLabel: String { launchParts.map(\.label).joined(separator: " + ") }
+}
+
+/// Checks a parsed scenario against the data catalog; every failure keeps the file, line and field.
+public enum ScenarioResolver {
+    /// - Throws: `ScenarioError` for an unknown weapon, region, place or any specifier that does not resolve.
+    public static func resolve(_ scenario: Scenario, catalog: DataCatalog) throws(ScenarioError) -> ResolvedScenario {
+        func fail(_ mark: ScenarioSourceMark, _ error: any Error) -> ScenarioError {
+            ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: mark.field, message: "\(error)")
+        }
+        func locations(_ list: [Marked<String>]) throws(ScenarioError) -> [ResolvedLocation] {
+            var result = [ResolvedLocation]()
+            for item in list {
+                do { result.append(try LocationSpecifier.resolve(item.value, in: catalog)) } catch { throw fail(item.mark, error) }
+            }
+            return result
+        }
+        var variants = [ScenarioWeaponVariant]()
+        for (index, weapon) in scenario.weapons.enumerated() {
+            switch weapon {
+            case let .catalog(id, spread):
+                let entry: Weapon
+                do { entry = try catalog.weapons().weapon(matching: id.value) } catch { throw fail(id.mark, error) }
+                let sources = entry.sources.map(\.citation)
+                func add(_ variant: String, _ range: Double) {
+                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant, rangeMeters: range,
+                                                          minRangeMeters: entry.minRangeMeters, sources: sources, weaponIndex: index))
+                }
+                add("nominal", entry.rangeMeters)
+                if spread ?? scenario.spread {
+                    if entry.rangeLowMeters != entry.rangeMeters { add("low", entry.rangeLowMeters) }
+                    if entry.rangeHighMeters != entry.rangeMeters { add("high", entry.rangeHighMeters) }
+                }
+            case let .explicit(name, range, minimum, source):
+                do {
+                    _ = try RangeParameters(rangeMeters: range, minRangeMeters: minimum, toleranceMeters: scenario.toleranceMeters)
+                } catch { throw fail(name.mark, error) }
+                variants.append(ScenarioWeaponVariant(weaponID: name.value, weaponName: name.value, variant: "custom", rangeMeters: range,
+                                                      minRangeMeters: minimum, sources: source.map { [$0] } ?? [], weaponIndex: index))
+            }
+        }
+        return ResolvedScenario(
+            scenario: scenario,
+            launchParts: try locations(scenario.launch),
+            exclusions: try locations(scenario.exclude),
+            standoffFrom: try locations(scenario.standoffFrom),
+            variants: variants,
+            regions: try locations(scenario.regions),
+            targets: try locations(scenario.targets),
+            dataDirectory: catalog.directory)
+    }
+}

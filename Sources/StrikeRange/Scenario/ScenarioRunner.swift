@@ -1,0 +1,58 @@
+import Geometry
+
+/// Everything a scenario computes, before anything is written.
+public struct ScenarioResult: Sendable {
+    public var resolved: ResolvedScenario
+    /// The launch area after exclusions and standoff.
+    public var launch: Geometry
+    /// One per weapon variant, in scenario order, each with its verification.
+    public var envelopes: [(ScenarioWeaponVariant, RangeEnvelope)]
+    public var coverage: [CoverageRow]
+    public var reach: [ReachRow]
+}
+
+/// Runs a resolved scenario: shapes the launch area, builds and verifies every envelope, then asks the
+/// table providers for coverage and reach.
+public struct ScenarioRunner {
+    public var coverageTable: any CoverageTableProvider
+    public var reachTable: any ReachTableProvider
+    /// Called with a short progress line (stderr in the CLI).
+    public var progress: (String) -> Void
+
+    public init(coverageTable: any CoverageTableProvider = CoverageLibraryTable(),
+                reachTable: any ReachTableProvider = BuiltinReachTable(),
+                progress: @escaping (String) -> Void = { _ in }) {
+        self.coverageTable = coverageTable; self.reachTable = reachTable; self.progress = progress
+    }
+
+    /// - Throws: `StrikeRangeError` or geometry errors from shaping, building or measuring.
+    public func run(_ resolved: ResolvedScenario) throws -> ScenarioResult {
+        let scenario = resolved.scenario
+        let engine = GeometryEngine()
+        // The launch entries are merged first so adjacent oblasts make one area without inner borders.
+        let parts = resolved.launchParts.map(\.geometry)
+        let merged = parts.count == 1 ? parts[0] : try engine.unaryUnion(parts)
+        let builder = EnvelopeBuilder()
+        let shaping = LaunchShaping(exclusions: resolved.exclusions.map(\.geometry), standoffMeters: scenario.standoffMeters,
+                                    standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
+                                    makeValid: scenario.makeValid)
+        let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
+        let verifier = EnvelopeVerifier()
+        var envelopes = [(ScenarioWeaponVariant, RangeEnvelope)]()
+        for variant in resolved.variants {
+            progress("envelope \(variant.weaponID) \(variant.variant)")
+            let parameters = try RangeParameters(rangeMeters: variant.rangeMeters, minRangeMeters: variant.minRangeMeters,
+                                                 toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
+            var envelope = try builder.build(launch: launch, parameters: parameters)
+            envelope.verification = try verifier.verify(envelope, launch: launch)
+            envelopes.append((variant, envelope))
+        }
+        progress("coverage of \(resolved.regions.count) regions")
+        let coverage = try coverageTable.coverage(launch: launch, envelopes: envelopes, regions: resolved.regions,
+                                                  toleranceMeters: scenario.toleranceMeters)
+        progress("reach of \(resolved.targets.count) targets")
+        let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
+                                         toleranceMeters: scenario.toleranceMeters)
+        return ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage, reach: reach)
+    }
+}
