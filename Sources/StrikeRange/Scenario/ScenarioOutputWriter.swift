@@ -6,7 +6,7 @@ import GeoJSON
 public struct ScenarioOutputWriter {
     /// Names of the implementations behind the tables, recorded in provenance.
     public var tableImplementations: [String: String]
-    public init(tableImplementations: [String: String] = ["coverage": "CoverageCalculator (coverage library)", "reach": "built-in (BuiltinReachTable)"]) {
+    public init(tableImplementations: [String: String] = ["coverage": "CoverageCalculator (coverage library)", "reach": "ReachCalculator (reach library)"]) {
         self.tableImplementations = tableImplementations
     }
 

@@ -20,7 +20,7 @@ public struct ScenarioRunner {
     public var progress: (String) -> Void
 
     public init(coverageTable: any CoverageTableProvider = CoverageLibraryTable(),
-                reachTable: any ReachTableProvider = BuiltinReachTable(),
+                reachTable: any ReachTableProvider = ReachLibraryTable(),
                 progress: @escaping (String) -> Void = { _ in }) {
         self.coverageTable = coverageTable; self.reachTable = reachTable; self.progress = progress
     }

@@ -1,0 +1,50 @@
+import Geodesy
+import Geometry
+
+/// The coverage table from the coverage library (`CoverageCalculator`), reusing the scenario's envelopes.
+public struct CoverageLibraryTable: CoverageTableProvider {
+    public init() {}
+
+    public func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
+                         toleranceMeters: Double) throws -> [CoverageRow] {
+        let ranges = envelopes.map { CoverageRange(weapon: $0.0.weaponID, variant: $0.0.variant, parameters: $0.1.parameters) }
+        let coverageRegions = try regions.map { try CoverageRegion(name: $0.label, code: $0.code, geometry: $0.geometry) }
+        let results = try CoverageCalculator(toleranceMeters: toleranceMeters, keepsGeometry: true)
+            .compute(launch: launch, ranges: ranges, envelopes: envelopes.map(\.1.geometry), regions: coverageRegions)
+        return results.map { r in
+            let region = regions[r.regionIndex]
+            let variant = envelopes[r.rangeIndex].0
+            return CoverageRow(regionLabel: region.label, regionCode: region.code ?? region.label, weaponID: variant.weaponID,
+                               variant: variant.variant, rangeMeters: variant.rangeMeters,
+                               measure: r.kind == .line ? "length" : "area", total: r.totalMeasure, inRange: r.inRangeMeasure,
+                               status: r.status.rawValue, nearestMeters: r.nearestDistanceMeters,
+                               farthestMeters: r.farthestDistanceMeters,
+                               inRangeGeometry: r.inRangeGeometry ?? .multiPolygon(MultiPolygon([])))
+        }
+    }
+}
+
+/// The reach table from the reach library (`ReachCalculator`): exact distances and verdicts.
+public struct ReachLibraryTable: ReachTableProvider {
+    public init() {}
+
+    public func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
+                      toleranceMeters: Double) throws -> [ReachRow] {
+        let weapons = try variants.map {
+            ReachWeapon(id: $0.weaponID, variant: $0.variant,
+                        parameters: try RangeParameters(rangeMeters: $0.rangeMeters, minRangeMeters: $0.minRangeMeters,
+                                                        toleranceMeters: toleranceMeters))
+        }
+        let results = try ReachCalculator(launch: launch, weapons: weapons)
+            .evaluate(targets.map { ReachTarget(name: $0.label, geometry: $0.geometry) })
+        return results.flatMap { perTarget in
+            perTarget.map { r in
+                let v = variants[r.weaponIndex]
+                return ReachRow(targetLabel: targets[r.targetIndex].label, target: r.targetPoint, weaponID: v.weaponID,
+                                variant: v.variant, rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters,
+                                distanceMeters: r.distanceMeters, nearestLaunchPoint: r.nearestLaunchPoint,
+                                azimuthDegrees: r.azimuthDegrees, verdict: r.verdict.rawValue)
+            }
+        }
+    }
+}
