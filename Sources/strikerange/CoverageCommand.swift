@@ -28,17 +28,7 @@ struct CoverageCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
-    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
-    var launchSpecifiers: [String] = []
-    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
-    var exclusions: [String] = []
-    @Option(help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
-            transform: distanceArgument)
-    var standoff: Double?
-    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
-    var standoffFrom: [String] = []
-    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
-    var makeValid = false
+    @OptionGroup var launchOptions: LaunchOptions
     @Option(name: .customLong("weapon"), help: "Catalog weapon (id or alias, e.g. atacms, gmlrs); repeatable.")
     var weapons: [String] = []
     @Flag(help: "With --weapon: also the low and high reported maxima.")
@@ -63,7 +53,6 @@ struct CoverageCommand: ParsableCommand {
     var workers: Int?
 
     func validate() throws {
-        if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA or --from region:UA-59)") }
         if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
         if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
@@ -82,9 +71,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try data.catalog()
-        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
-        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
-        let label = resolved.map(\.label).joined(separator: " + ")
+        let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
         var ranges = [CoverageRange]()
         for query in weapons {
@@ -110,11 +97,6 @@ struct CoverageCommand: ParsableCommand {
             regions = try regionSpecifiers.map { try CoverageRegionSource.region($0, in: catalog) }
         }
 
-        let shaping = LaunchShaping(
-            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            standoffMeters: standoff,
-            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            makeValid: makeValid)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
 
         let bar = CoverageProgressBar()

@@ -26,17 +26,7 @@ struct EnvelopeCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
-    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
-    var launchSpecifiers: [String] = []
-    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
-    var exclusions: [String] = []
-    // Distance options parse `.unconditional`ly: "-5km" is then a (negative) value for the distance parser to
-    // reject by name, not a missing value.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
-            transform: distanceArgument)
-    var standoff: Double?
-    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
-    var standoffFrom: [String] = []
+    @OptionGroup var launchOptions: LaunchOptions
     @Option(help: "Catalog weapon (id or alias, e.g. atacms, gmlrs): its minimum and nominal maximum range.")
     var weapon: String?
     @Flag(help: "With --weapon: also envelopes for the low and high reported maxima.")
@@ -51,8 +41,6 @@ struct EnvelopeCommand: ParsableCommand {
     var placement: Placement = .center
     @Flag(help: "Sample every edge densely and fail (exit 1) if the error bound is broken.")
     var verify = false
-    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
-    var makeValid = false
     @Option(help: "Write the GeoJSON here (atomically) instead of standard output.")
     var output: String?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
@@ -61,7 +49,6 @@ struct EnvelopeCommand: ParsableCommand {
     var repeatCount: Int = 1
 
     func validate() throws {
-        if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA or --from \"50.45,30.52\")") }
         if (weapon == nil) == (range == nil) { throw ValidationError("give either --weapon ID or --range DISTANCE (not both)") }
         if weapon != nil && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapon == nil { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
@@ -70,9 +57,7 @@ struct EnvelopeCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try data.catalog()
-        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
-        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
-        let label = resolved.map(\.label).joined(separator: " + ")
+        let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
         var requests = [(weapon: String, variant: String, range: Double, minimum: Double?, sources: [String])]()
         if let weaponQuery = weapon {
@@ -90,11 +75,6 @@ struct EnvelopeCommand: ParsableCommand {
             try RangeParameters(rangeMeters: $0.range, minRangeMeters: $0.minimum, toleranceMeters: tolerance, placement: placement)
         }
 
-        let shaping = LaunchShaping(
-            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            standoffMeters: standoff,
-            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            makeValid: makeValid)
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
         let verifier = EnvelopeVerifier(samplesPerEdge: verify ? 8 : 1)

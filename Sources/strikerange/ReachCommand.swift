@@ -27,17 +27,7 @@ struct ReachCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
-    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
-    var launchSpecifiers: [String] = []
-    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable).")
-    var exclusions: [String] = []
-    @Option(help: ArgumentHelp("Keep launch points at least this far from the launch area's boundary or --standoff-from.", valueName: "distance"),
-            transform: distanceArgument)
-    var standoff: Double?
-    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable).")
-    var standoffFrom: [String] = []
-    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
-    var makeValid = false
+    @OptionGroup var launchOptions: LaunchOptions
     @Option(name: .customLong("weapon"), help: "Catalog weapon id or alias (repeatable).")
     var weapons: [String] = []
     @Flag(help: "With --weapon: also the low and high reported maxima.")
@@ -72,7 +62,6 @@ struct ReachCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
-        if launchSpecifiers.isEmpty { throw ValidationError("give at least one --from (e.g. --from UA)") }
         if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
         if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
@@ -97,13 +86,7 @@ struct ReachCommand: ParsableCommand {
             reachWeapons.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
                 rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
         }
-        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
-        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
-        let shaping = LaunchShaping(
-            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            standoffMeters: standoff,
-            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
-            makeValid: makeValid)
+        let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)

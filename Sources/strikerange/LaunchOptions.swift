@@ -1,0 +1,42 @@
+import ArgumentParser
+import Geometry
+import StrikeRange
+
+/// The launch area and its shaping, shared by `envelope`, `reach` and `coverage`.
+struct LaunchOptions: ParsableArguments {
+    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
+    var launchSpecifiers: [String] = []
+    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable), e.g. territory a side does not control.")
+    var exclusions: [String] = []
+    // Distance options parse `.unconditional`ly: "-5km" is then a (negative) value for the distance parser to
+    // reject by name, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
+            transform: distanceArgument)
+    var standoff: Double?
+    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
+    var standoffFrom: [String] = []
+    @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
+    var makeValid = false
+
+    func validate() throws {
+        if launchSpecifiers.isEmpty {
+            throw ValidationError("give at least one --from (e.g. --from UA, --from region:UA-59 or --from \"50.45,30.52\")")
+        }
+        if !standoffFrom.isEmpty && standoff == nil {
+            throw ValidationError("--standoff-from needs --standoff DISTANCE (e.g. --standoff 20km)")
+        }
+    }
+
+    /// The specifiers resolved into one launch geometry, a label saying what they resolved to, and the
+    /// shaping (exclusions, standoff) still to apply to it.
+    func resolve(in catalog: DataCatalog) throws -> (launch: Geometry, label: String, shaping: LaunchShaping) {
+        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
+        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
+        let shaping = LaunchShaping(
+            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            standoffMeters: standoff,
+            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            makeValid: makeValid)
+        return (launch, resolved.map(\.label).joined(separator: " + "), shaping)
+    }
+}
