@@ -6,6 +6,12 @@ import Geometry
 /// the range) and both halves are checked again; vertices off the range are moved onto it the same way.
 /// This mends what chords across cusps and noding left.
 struct BoundaryRefinement {
+    // Queries walk along the boundary, so the previous answer's piece seeds the next search. Points on an
+    // envelope's boundary are never inside the launch area, so the inside test is skipped.
+    final class Hint { var piece = -1 }
+    let hint = Hint()
+    private func nearest(_ q: LonLat) -> NearestLaunchPoint { field.nearestOnBoundary(q, hint: &hint.piece) }
+
     let geodesic: Geodesic
     let field: GeodesicDistanceField
     let rangeMeters: Double
@@ -38,15 +44,15 @@ struct BoundaryRefinement {
     /// position seen is kept, never one worse than where it started.
     private func snapped(_ c: Coordinate, thresholdMeters: Double) -> Coordinate {
         var current = LonLat(longitude: c.x, latitude: c.y)
-        var nearest = field.nearest(current)
-        var best = (point: current, error: abs(nearest.distanceMeters - rangeMeters))
+        var found = nearest(current)
+        var best = (point: current, error: abs(found.distanceMeters - rangeMeters))
         var step = 0
-        while best.error > thresholdMeters, step < 6, let azimuth = nearest.azimuthDegrees {
-            current = geodesic.direct(from: nearest.point, azimuthDegrees: azimuth, distanceMeters: rangeMeters,
+        while best.error > thresholdMeters, step < 6, let azimuth = found.azimuthDegrees {
+            current = geodesic.direct(from: found.point, azimuthDegrees: azimuth, distanceMeters: rangeMeters,
                                       unrollLongitude: true).position
             current.longitude = LonLatFrame.unroll(current.longitude, near: c.x)
-            nearest = field.nearest(current)
-            let error = abs(nearest.distanceMeters - rangeMeters)
+            found = nearest(current)
+            let error = abs(found.distanceMeters - rangeMeters)
             if error < best.error { best = (current, error) }
             step += 1
         }
@@ -56,7 +62,7 @@ struct BoundaryRefinement {
     private func split(_ a: Coordinate, _ b: Coordinate, depth: Int, into out: inout [Coordinate]) {
         guard depth < Self.maximumDepth else { return }
         let mid = Coordinate(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
-        let error = abs(field.nearest(LonLat(longitude: mid.x, latitude: mid.y)).distanceMeters - rangeMeters)
+        let error = abs(nearest(LonLat(longitude: mid.x, latitude: mid.y)).distanceMeters - rangeMeters)
         guard error > allowanceMeters * 0.75 else { return }
         let s = snapped(mid, thresholdMeters: allowanceMeters * 0.25)
         guard s != mid else { return }

@@ -26,7 +26,9 @@ public final class GeodesicDistanceField {
     let area: LaunchArea
     private let starts: [LonLat]
     private let ends: [LonLat]
-    private let lines: [GeodesicLine?]
+    /// Each piece's geodesic, solved the first time a query needs it (most pieces never are).
+    private var lines: [GeodesicLine?]
+    private var lineSolved: [Bool]
     private let maxHalfChordSquared: Double
     private let index: UnitVectorIndex
     private let midpoints: [UnitVector]
@@ -57,7 +59,7 @@ public final class GeodesicDistanceField {
         var maxHalfChordSquared = 0.0
         func addPiece(_ a: LonLat, _ b: LonLat) {
             starts.append(a); ends.append(b)
-            lines.append(a == b ? nil : geodesic.line(from: a, to: b))
+            lines.append(nil)
             let ua = UnitVector(a), ub = UnitVector(b)
             vectors.append(UnitVector(x: (ua.x + ub.x) / 2, y: (ua.y + ub.y) / 2, z: (ua.z + ub.z) / 2))
             maxHalfChordSquared = max(maxHalfChordSquared, ua.squaredChord(ub) / 4)
@@ -71,6 +73,7 @@ public final class GeodesicDistanceField {
             for i in 1..<max(1, dense.count) { addPiece(dense[i - 1], dense[i]) }
         }
         self.starts = starts; self.ends = ends; self.lines = lines
+        lineSolved = [Bool](repeating: false, count: starts.count)
         self.maxHalfChordSquared = maxHalfChordSquared
         index = UnitVectorIndex(vectors)
         midpoints = vectors
@@ -103,27 +106,43 @@ public final class GeodesicDistanceField {
 
     /// Like `nearest` but ignoring A's interior: the distance to A's points, lines and boundaries.
     public func nearestOnBoundary(_ q: LonLat) -> NearestLaunchPoint {
+        var hint = -1
+        return nearestOnBoundary(q, hint: &hint)
+    }
+
+    /// Like `nearestOnBoundary(_:)`, first evaluating piece `hint` (the answer to the previous, nearby
+    /// query), whose distance then prunes the other candidates without sorting them. `hint` is updated.
+    public func nearestOnBoundary(_ q: LonLat, hint: inout Int) -> NearestLaunchPoint {
         let uq = UnitVector(q)
         let halfChord = maxHalfChordSquared.squareRoot()
+        var best = NearestLaunchPoint(distanceMeters: .infinity, point: q, azimuthDegrees: nil)
+        var bestPiece = -1
+        if hint >= 0 && hint < starts.count {
+            best = pieceDistance(q, hint, uq)
+            bestPiece = hint
+        }
         // Every point of a piece is within its half chord of the piece's midpoint. Geodesic length per
         // radian of central angle varies by 1.0101× over WGS84 (b²/a to a²/b), so the geodesically nearest
-        // piece has a midpoint within 1.0102 × (nearest midpoint + 2 half chords) in chord terms.
-        let nearestMid = index.nearestSquaredChord(uq).squareRoot()
-        let reach = (nearestMid + 2 * halfChord) * 1.0102 + 1e-9
+        // piece has a midpoint within 1.0102 × (nearest midpoint + 2 half chords) in chord terms — or, with
+        // a known distance, within the chord of that distance at the smallest radius, plus a half chord.
+        let reach: Double
+        if best.distanceMeters.isFinite {
+            let angle = best.distanceMeters / 6_335_439 + 2 * asin(min(1, halfChord / 2))
+            reach = 2 * sin(min(.pi / 2, angle / 2)) + 1e-9
+        } else {
+            reach = (index.nearestSquaredChord(uq).squareRoot() + 2 * halfChord) * 1.0102 + 1e-9
+        }
         var candidates = [Int]()
         index.within(uq, radiusSquared: reach * reach, into: &candidates)
-        // Nearest midpoints first; stop once even the closest possible point of the next piece
-        // (its midpoint angle less the half chord, at the smallest radius of curvature) cannot beat the best.
-        let ordered = candidates.map { (i: $0, chord: midpoints[$0].squaredChord(uq).squareRoot()) }.sorted { $0.chord < $1.chord }
-        var best = NearestLaunchPoint(distanceMeters: .infinity, point: q, azimuthDegrees: nil)
-        let globalHalfAngle = 2 * asin(min(1, halfChord / 2))
-        for c in ordered {
-            let midAngle = 2 * asin(min(1, c.chord / 2))
-            if (midAngle - globalHalfAngle) * 6_335_439 > best.distanceMeters { break }
-            if (midAngle - halfAngles[c.i]) * 6_335_439 > best.distanceMeters { continue }
-            let r = pieceDistance(q, c.i, uq)
-            if r.distanceMeters < best.distanceMeters { best = r }
+        for i in candidates where i != bestPiece {
+            // The closest any point of piece i can be: its midpoint's angle less its half chord, at the
+            // smallest radius of curvature.
+            let midAngle = 2 * asin(min(1, midpoints[i].squaredChord(uq).squareRoot() / 2))
+            if (midAngle - halfAngles[i]) * 6_335_439 > best.distanceMeters { continue }
+            let r = pieceDistance(q, i, uq)
+            if r.distanceMeters < best.distanceMeters { best = r; bestPiece = i }
         }
+        hint = bestPiece
         return best
     }
 
@@ -184,6 +203,10 @@ public final class GeodesicDistanceField {
 
     private func pieceDistance(_ q: LonLat, _ i: Int, _ uq: UnitVector) -> NearestLaunchPoint {
         let a = starts[i]
+        if !lineSolved[i] {
+            lines[i] = a == ends[i] ? nil : geodesic.line(from: a, to: ends[i])
+            lineSolved[i] = true
+        }
         guard let line = lines[i] else {
             let inv = geodesic.inverse(a, q)
             return NearestLaunchPoint(distanceMeters: inv.distanceMeters, point: a, azimuthDegrees: inv.azimuth1Degrees)

@@ -22,40 +22,44 @@ struct UnitVector: Sendable {
 }
 
 /// A static 3-D k-d tree over unit vectors: nearest neighbour and all-within-radius queries.
-/// Pure Swift and read-only after construction, so one tree can serve many threads.
+/// Pure Swift and read-only after construction, so one tree can serve many threads. Nodes are stored in
+/// tree order (x, y, z interleaved) so a search walks contiguous memory.
 struct UnitVectorIndex: Sendable {
-    private var order: [Int32]          // permutation of item indices, arranged as an implicit tree
-    private var xs: [Double], ys: [Double], zs: [Double]
+    /// Tree-ordered coordinates, three per node.
+    private let xyz: [Double]
+    /// Item index of each node.
+    private let ids: [Int32]
 
     init(_ vectors: [UnitVector]) {
-        let n = vectors.count
-        xs = vectors.map(\.x); ys = vectors.map(\.y); zs = vectors.map(\.z)
-        order = (0..<n).map { Int32($0) }
-        build(0, n, depth: 0)
+        var order = (0..<vectors.count).map { Int32($0) }
+        Self.build(&order, vectors, 0, vectors.count, depth: 0)
+        var xyz = [Double]()
+        xyz.reserveCapacity(order.count * 3)
+        for i in order { let v = vectors[Int(i)]; xyz += [v.x, v.y, v.z] }
+        self.xyz = xyz
+        ids = order
     }
 
-    private func coordinate(_ i: Int32, _ axis: Int) -> Double {
-        switch axis { case 0: xs[Int(i)]; case 1: ys[Int(i)]; default: zs[Int(i)] }
-    }
+    private static func coordinate(_ v: UnitVector, _ axis: Int) -> Double { axis == 0 ? v.x : axis == 1 ? v.y : v.z }
 
-    private mutating func build(_ lo: Int, _ hi: Int, depth: Int) {
+    private static func build(_ order: inout [Int32], _ vectors: [UnitVector], _ lo: Int, _ hi: Int, depth: Int) {
         guard hi - lo > 1 else { return }
         let axis = depth % 3
         let mid = (lo + hi) / 2
         // Quickselect the median along the axis.
         var l = lo, r = hi - 1
         while l < r {
-            let pivot = coordinate(order[(l + r) / 2], axis)
+            let pivot = coordinate(vectors[Int(order[(l + r) / 2])], axis)
             var i = l, j = r
             while i <= j {
-                while coordinate(order[i], axis) < pivot { i += 1 }
-                while coordinate(order[j], axis) > pivot { j -= 1 }
+                while coordinate(vectors[Int(order[i])], axis) < pivot { i += 1 }
+                while coordinate(vectors[Int(order[j])], axis) > pivot { j -= 1 }
                 if i <= j { order.swapAt(i, j); i += 1; j -= 1 }
             }
             if mid <= j { r = j } else if mid >= i { l = i } else { break }
         }
-        build(lo, mid, depth: depth + 1)
-        build(mid + 1, hi, depth: depth + 1)
+        build(&order, vectors, lo, mid, depth: depth + 1)
+        build(&order, vectors, mid + 1, hi, depth: depth + 1)
     }
 
     /// Squared chord to the nearest item, or infinity when empty.
@@ -63,39 +67,50 @@ struct UnitVectorIndex: Sendable {
 
     /// The nearest item (index −1 when empty) and its squared chord.
     func nearest(_ q: UnitVector) -> (index: Int, squaredChord: Double) {
-        var best = (index: -1, squaredChord: Double.infinity)
-        nearest(q, 0, order.count, 0, &best)
-        return best
+        var bestNode = -1, best = Double.infinity
+        xyz.withUnsafeBufferPointer { p in
+            Self.nearest(p, (q.x, q.y, q.z), 0, ids.count, 0, &bestNode, &best)
+        }
+        return bestNode < 0 ? (-1, .infinity) : (Int(ids[bestNode]), best)
     }
 
-    private func nearest(_ q: UnitVector, _ lo: Int, _ hi: Int, _ depth: Int, _ best: inout (index: Int, squaredChord: Double)) {
+    private static func nearest(_ p: UnsafeBufferPointer<Double>, _ q: (Double, Double, Double), _ lo: Int, _ hi: Int,
+                                _ depth: Int, _ bestNode: inout Int, _ best: inout Double) {
         guard lo < hi else { return }
-        let mid = (lo + hi) / 2
-        let i = Int(order[mid])
-        let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
+        let mid = (lo + hi) >> 1
+        let b = mid * 3
+        let dx = p[b] - q.0, dy = p[b + 1] - q.1, dz = p[b + 2] - q.2
         let d2 = dx * dx + dy * dy + dz * dz
-        if d2 < best.squaredChord { best = (i, d2) }
+        if d2 < best { best = d2; bestNode = mid }
         let axis = depth % 3
-        let delta = (axis == 0 ? q.x : axis == 1 ? q.y : q.z) - (axis == 0 ? xs[i] : axis == 1 ? ys[i] : zs[i])
-        let (first, second) = delta < 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
-        nearest(q, first.0, first.1, depth + 1, &best)
-        if delta * delta < best.squaredChord { nearest(q, second.0, second.1, depth + 1, &best) }
+        let delta = axis == 0 ? -dx : axis == 1 ? -dy : -dz
+        if delta < 0 {
+            nearest(p, q, lo, mid, depth + 1, &bestNode, &best)
+            if delta * delta < best { nearest(p, q, mid + 1, hi, depth + 1, &bestNode, &best) }
+        } else {
+            nearest(p, q, mid + 1, hi, depth + 1, &bestNode, &best)
+            if delta * delta < best { nearest(p, q, lo, mid, depth + 1, &bestNode, &best) }
+        }
     }
 
     /// Indices of items whose squared chord to `q` is at most `radiusSquared`.
     func within(_ q: UnitVector, radiusSquared: Double, into out: inout [Int]) {
-        within(q, radiusSquared, 0, order.count, 0, &out)
+        let ids = self.ids
+        xyz.withUnsafeBufferPointer { p in
+            Self.within(p, ids, (q.x, q.y, q.z), radiusSquared, 0, ids.count, 0, &out)
+        }
     }
 
-    private func within(_ q: UnitVector, _ r2: Double, _ lo: Int, _ hi: Int, _ depth: Int, _ out: inout [Int]) {
+    private static func within(_ p: UnsafeBufferPointer<Double>, _ ids: [Int32], _ q: (Double, Double, Double), _ r2: Double,
+                               _ lo: Int, _ hi: Int, _ depth: Int, _ out: inout [Int]) {
         guard lo < hi else { return }
-        let mid = (lo + hi) / 2
-        let i = Int(order[mid])
-        let dx = xs[i] - q.x, dy = ys[i] - q.y, dz = zs[i] - q.z
-        if dx * dx + dy * dy + dz * dz <= r2 { out.append(i) }
+        let mid = (lo + hi) >> 1
+        let b = mid * 3
+        let dx = p[b] - q.0, dy = p[b + 1] - q.1, dz = p[b + 2] - q.2
+        if dx * dx + dy * dy + dz * dz <= r2 { out.append(Int(ids[mid])) }
         let axis = depth % 3
-        let delta = (axis == 0 ? q.x : axis == 1 ? q.y : q.z) - (axis == 0 ? xs[i] : axis == 1 ? ys[i] : zs[i])
-        if delta <= 0 || delta * delta <= r2 { within(q, r2, lo, mid, depth + 1, &out) }
-        if delta >= 0 || delta * delta <= r2 { within(q, r2, mid + 1, hi, depth + 1, &out) }
+        let delta = axis == 0 ? -dx : axis == 1 ? -dy : -dz
+        if delta <= 0 || delta * delta <= r2 { within(p, ids, q, r2, lo, mid, depth + 1, &out) }
+        if delta >= 0 || delta * delta <= r2 { within(p, ids, q, r2, mid + 1, hi, depth + 1, &out) }
     }
 }
