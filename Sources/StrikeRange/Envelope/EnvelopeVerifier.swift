@@ -38,9 +38,12 @@ public struct EnvelopeVerifier: Sendable {
         let t = p.toleranceMeters
         let slack = 0.001
 
+        var hint = -1
         func check(_ q: LonLat) {
             count += 1
-            let d = field.nearest(q).distanceMeters
+            // Samples walk along the rings: the previous sample's piece seeds the search (only a speed-up;
+            // the inside test still runs, so a boundary point inside the launch area shows as distance 0).
+            let d = field.isInside(q) ? 0 : field.nearestOnBoundary(q, hint: &hint).distanceMeters
             var deviation = d - p.rangeMeters          // > 0: beyond the maximum range
             var isMinimumBound = false
             if let r = p.minRangeMeters, abs(deviation) > t {
