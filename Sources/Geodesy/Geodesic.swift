@@ -81,6 +81,19 @@ public struct Geodesic: Sendable {
         }
         return DirectSolution(latitude: lat2, longitude: lon2, azimuth2Degrees: azi2)
     }
+    /// The direct problem with the reduced length m12 (`geod_gendirect` asking for `m12`, longitude
+    /// unrolled): m12 is how fast the end point moves sideways per radian of start azimuth, metres, which
+    /// gives the tangent of a geodesic circle at that point.
+    public func directWithReducedLength(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double)
+        -> (solution: DirectSolution, reducedLengthMeters: Double) {
+        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0, m12 = 0.0
+        withUnsafePointer(to: raw) { g in
+            _ = geod_gendirect(g, start.latitude, start.longitude, azimuthDegrees, GEOD_LONG_UNROLL.rawValue, distanceMeters,
+                               &lat2, &lon2, &azi2, nil, &m12, nil, nil, nil)
+        }
+        return (DirectSolution(latitude: lat2, longitude: lon2, azimuth2Degrees: azi2), m12)
+    }
+
     public func direct(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double,
                        unrollLongitude: Bool = false) -> DirectSolution {
         direct(latitude: start.latitude, longitude: start.longitude, azimuthDegrees: azimuthDegrees,
