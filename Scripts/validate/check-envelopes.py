@@ -88,7 +88,7 @@ def main():
         ("Kyiv 300 km", ["--from", "50.4501,30.5234", "--range", "300km"],
          {"type": "Point", "coordinates": [30.5234, 50.4501]}, 300000, 10),
         ("line 165 km", ["--from", "tests-line.geojson", "--range", "165km"], None, 165000, 10),
-        ("Ukraine 300 km (ATACMS)", ["--from", "UA", "--weapon", "atacms"], "UA", 300000, 10),
+        ("Ukraine 300 km (ATACMS)", ["--from", "UA", "--weapon", "atacms", "--verify"], "UA", 300000, 10),
     ]
     line = {"type": "LineString", "coordinates": [[33, 52], [35, 51.5], [36, 50.5], [38, 50]]}
     import tempfile, os
