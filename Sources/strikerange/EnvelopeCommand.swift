@@ -84,12 +84,13 @@ struct EnvelopeCommand: ParsableCommand {
         let started = Date()
         for (i, request) in requests.enumerated() {
             var buildTimes = [Double]()
-            var envelope = try builder.build(launch: shaped, parameters: parameters[i])
+            var built: RangeEnvelope?
             for _ in 0..<repeatCount {
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                envelope = try builder.build(launch: shaped, parameters: parameters[i])
+                built = try builder.build(launch: shaped, parameters: parameters[i])
                 buildTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             }
+            guard var envelope = built else { preconditionFailure("validate() keeps --repeat at least 1") }
             let t1 = DispatchTime.now().uptimeNanoseconds
             let check = try verifier.verify(envelope, launch: shaped)
             if timing {

@@ -30,8 +30,7 @@ struct RegionDistanceBounds {
         var paths = [[LonLat]]()
         for path in region.boundaryPaths {
             paths.append(PathDensifier.densify(path.map { LonLat(longitude: $0.x, latitude: $0.y) },
-                                               toleranceMeters: toleranceMeters, maximumMeters: sampleSpacingMeters,
-                                               geodesic: geodesic))
+                                               toleranceMeters: toleranceMeters, maximumMeters: sampleSpacingMeters))
         }
         // Coarse pass, then bounds for every sample from its two coarse neighbours.
         var values = paths.map { [Double?](repeating: nil, count: $0.count) }

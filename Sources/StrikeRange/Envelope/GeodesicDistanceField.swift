@@ -67,7 +67,7 @@ public final class GeodesicDistanceField {
         for p in area.points { addPiece(p, p); stationList.append(p) }
         for path in area.lines + area.rings {
             let dense = PathDensifier.densify(path, toleranceMeters: toleranceMeters,
-                                              maximumMeters: maximumPieceMeters, geodesic: geodesic)
+                                              maximumMeters: maximumPieceMeters)
             stationList += dense
             if dense.count == 1 { addPiece(dense[0], dense[0]) }
             for i in 1..<max(1, dense.count) { addPiece(dense[i - 1], dense[i]) }
@@ -166,6 +166,8 @@ public final class GeodesicDistanceField {
         let nearest = stationIndex.nearest(UnitVector(q))
         guard nearest.index >= 0 else { return false }
         hint = nearest.index
+        // The central angle times the ellipsoid's least (b²/a) and greatest (a²/b) radius of curvature
+        // brackets the geodesic length; the inverse is solved only when the bracket straddles `meters`.
         let angle = 2 * asin(min(1, nearest.squaredChord.squareRoot() / 2))
         if angle * 6_399_594 < meters { return true }
         if angle * 6_335_439 >= meters { return false }
@@ -175,14 +177,8 @@ public final class GeodesicDistanceField {
     /// Whether `q` is certainly closer than `meters` to A: the geodesic distance to the station nearest
     /// in 3-D is an upper bound of the distance to A.
     public func isCertainlyWithin(_ meters: Double, of q: LonLat) -> Bool {
-        let nearest = stationIndex.nearest(UnitVector(q))
-        guard nearest.index >= 0 else { return false }
-        // The central angle times the ellipsoid's least (b²/a) and greatest (a²/b) radius of curvature
-        // brackets the geodesic length; the inverse is solved only when the bracket straddles `meters`.
-        let angle = 2 * asin(min(1, nearest.squaredChord.squareRoot() / 2))
-        if angle * 6_399_594 < meters { return true }
-        if angle * 6_335_439 >= meters { return false }
-        return geodesic.distanceMeters(stations[nearest.index], q) < meters
+        var hint = -1
+        return isCertainlyWithin(meters, of: q, hint: &hint)
     }
 
     /// Distance from `q` to the farthest point of A (A's farthest point is a boundary station or point).

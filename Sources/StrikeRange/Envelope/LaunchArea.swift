@@ -41,16 +41,7 @@ public struct LaunchArea: Sendable {
         polygons = []
         rings = []
         for p in merged.polygons {
-            let exterior = p.exterior.map(LonLatFrame.lonLat)
-            let ccwExterior = LonLatFrame.signedArea2(exterior) >= 0 ? exterior : exterior.reversed()
-            rings.append(ccwExterior)
-            var cwHoles = [[LonLat]]()
-            for h in p.holes.map({ $0.map(LonLatFrame.lonLat) }) {
-                let cw = LonLatFrame.signedArea2(h) <= 0 ? h : h.reversed()
-                rings.append(cw)
-                cwHoles.append(cw)
-            }
-            polygons.append(Polygon(exterior: LonLatFrame.coordinates(ccwExterior), holes: cwHoles.map(LonLatFrame.coordinates)))
+            appendOriented(exterior: p.exterior.map(LonLatFrame.lonLat), holes: p.holes.map { $0.map(LonLatFrame.lonLat) })
         }
     }
 
@@ -98,6 +89,11 @@ public struct LaunchArea: Sendable {
         let holes = polygon.holes.filter { $0.count >= 4 }.map {
             Self.closed(LonLatFrame.unrollPath($0.map(LonLatFrame.lonLat), near: anchor))
         }
+        appendOriented(exterior: exterior, holes: holes)
+    }
+
+    /// Adds a polygon with its interior on the left of every ring: exterior counter-clockwise, holes clockwise.
+    private mutating func appendOriented(exterior: [LonLat], holes: [[LonLat]]) {
         let ccwExterior = LonLatFrame.signedArea2(exterior) >= 0 ? exterior : exterior.reversed()
         rings.append(ccwExterior)
         var cwHoles = [[LonLat]]()
@@ -106,8 +102,7 @@ public struct LaunchArea: Sendable {
             rings.append(cw)
             cwHoles.append(cw)
         }
-        polygons.append(Polygon(exterior: LonLatFrame.coordinates(ccwExterior),
-                                holes: cwHoles.map(LonLatFrame.coordinates)))
+        polygons.append(Polygon(exterior: LonLatFrame.coordinates(ccwExterior), holes: cwHoles.map(LonLatFrame.coordinates)))
     }
 
     private static func closed(_ ring: [LonLat]) -> [LonLat] {
@@ -144,7 +139,7 @@ enum PathDensifier {
 
     /// The path with points inserted by linear interpolation in lon/lat so no piece is longer than the
     /// spacing for its latitude. The original vertices are kept.
-    static func densify(_ path: [LonLat], toleranceMeters: Double, maximumMeters: Double, geodesic: Geodesic) -> [LonLat] {
+    static func densify(_ path: [LonLat], toleranceMeters: Double, maximumMeters: Double) -> [LonLat] {
         guard path.count >= 2 else { return path }
         var out = [LonLat]()
         out.reserveCapacity(path.count * 2)

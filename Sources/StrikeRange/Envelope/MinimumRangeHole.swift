@@ -22,7 +22,7 @@ struct MinimumRangeHole {
         let spacing = min(5_000, max(100, radiusMeters / 20))
         var stations = area.points
         for path in area.lines + area.rings {
-            stations += PathDensifier.densify(path, toleranceMeters: toleranceMeters, maximumMeters: spacing, geodesic: geodesic)
+            stations += PathDensifier.densify(path, toleranceMeters: toleranceMeters, maximumMeters: spacing)
         }
         guard let first = stations.first else { return LongitudeWrapping.polygonal(.multiPolygon(MultiPolygon([]))) }
         if stations.allSatisfy({ $0 == first }) { return try disc(first, engine) }

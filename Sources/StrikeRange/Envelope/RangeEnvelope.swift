@@ -116,12 +116,12 @@ public struct EnvelopeBuilder: Sendable {
         let isOnBoundary = { (q: LonLat) in abs(field.nearest(q).distanceMeters - rangeMeters) <= allowanceMeters * 0.9 }
         var loops = [LineString]()
         for ring in area.rings {
-            let dense = PathDensifier.densify(ring, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
+            let dense = PathDensifier.densify(ring, toleranceMeters: allowanceMeters, maximumMeters: spacing)
             let pieces = curve.pruned(curve.loop(ring: dense), isInterior: isInterior, isOnBoundary: isOnBoundary)
             loops += pieces.map { LineString(LonLatFrame.coordinates($0)) }
         }
         for line in area.lines {
-            let dense = PathDensifier.densify(line, toleranceMeters: allowanceMeters, maximumMeters: spacing, geodesic: geodesic)
+            let dense = PathDensifier.densify(line, toleranceMeters: allowanceMeters, maximumMeters: spacing)
             let pieces = curve.pruned(curve.loop(line: dense), isInterior: isInterior, isOnBoundary: isOnBoundary)
             loops += pieces.map { LineString(LonLatFrame.coordinates($0)) }
         }

@@ -72,7 +72,7 @@ public final class ReachEvaluator {
         }
         var best: (target: LonLat, launch: NearestLaunchPoint)?
         for path in paths {
-            let dense = PathDensifier.densify(path, toleranceMeters: 1e9, maximumMeters: targetSpacingMeters, geodesic: geodesic)
+            let dense = PathDensifier.densify(path, toleranceMeters: 1e9, maximumMeters: targetSpacingMeters)
             for p in dense {
                 let n = field.nearest(p)
                 if best == nil || n.distanceMeters < best!.launch.distanceMeters { best = (p, n) }
