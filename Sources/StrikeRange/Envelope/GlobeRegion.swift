@@ -1,18 +1,6 @@
 import Geodesy
 import Geometry
 
-/// A GEOS context made on first use (a point circle that crosses nothing needs none).
-final class LazyGeometryEngine {
-    private var made: GeometryEngine?
-    init(_ engine: GeometryEngine? = nil) { made = engine }
-    var engine: GeometryEngine {
-        if let made { return made }
-        let e = GeometryEngine()
-        made = e
-        return e
-    }
-}
-
 /// A region of the globe built in an unrolled lon/lat frame: either a polygonal set, or the whole globe
 /// minus one (how regions larger than a hemisphere, such as 15,000 km ranges, are represented).
 enum GlobeRegion {
@@ -23,14 +11,10 @@ enum GlobeRegion {
 
     /// The region as a MultiPolygon with longitudes in [-180, 180].
     func materialize(_ engine: GeometryEngine) throws -> Geometry {
-        try materialize(LazyGeometryEngine(engine))
-    }
-
-    func materialize(_ engines: LazyGeometryEngine) throws -> Geometry {
         switch self {
-        case .polygon(let g): return try LongitudeWrapping.wrap(g, engines)
+        case .polygon(let g): return try LongitudeWrapping.wrap(g, engine)
         case .complement(let g):
-            return try engines.engine.robustDifference(LongitudeWrapping.globe, LongitudeWrapping.wrap(g, engines))
+            return try engine.robustDifference(LongitudeWrapping.globe, LongitudeWrapping.wrap(g, engine))
         case .globe: return LongitudeWrapping.globe
         case .empty: return .multiPolygon(MultiPolygon([]))
         }
@@ -74,16 +58,10 @@ enum LongitudeWrapping {
 
     /// Cuts `g` at every meridian ±180 + 360k and shifts each piece into [-180, 180]; polygonal result.
     static func wrap(_ g: Geometry, _ engine: GeometryEngine) throws -> Geometry {
-        try wrap(g, LazyGeometryEngine(engine))
-    }
-
-    /// As `wrap(_:_:)`, creating a GEOS context only when something crosses ±180°.
-    static func wrap(_ g: Geometry, _ engines: LazyGeometryEngine) throws -> Geometry {
         guard let box = g.boundingBox else { return .multiPolygon(MultiPolygon([])) }
         let kLow = Int(((box.minX + 180) / 360).rounded(.down))
         let kHigh = Int(((box.maxX - 180) / 360).rounded(.up))
         if kLow == 0 && kHigh <= 0 { return polygonal(g) }
-        let engine = engines.engine
         var pieces = [Geometry]()
         for k in kLow...max(kLow, kHigh) {
             let shift = Double(k) * 360

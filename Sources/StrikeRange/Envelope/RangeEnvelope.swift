@@ -29,8 +29,7 @@ public struct EnvelopeBuilder: Sendable {
     public init(geodesic: Geodesic = .wgs84) { self.geodesic = geodesic }
 
     public func build(launch: Geometry, parameters: RangeParameters) throws -> RangeEnvelope {
-        // A GEOS context costs about as much as the whole point circle; create it only when needed.
-        let engines = LazyGeometryEngine()
+        let engine = GeometryEngine()
         let area = try LaunchArea(launch)
         let range = parameters.targetRangeMeters
         let allowance = parameters.constructionAllowanceMeters
@@ -41,19 +40,19 @@ public struct EnvelopeBuilder: Sendable {
         } else if area.lines.isEmpty && area.rings.isEmpty {
             let discs = try area.points.map {
                 try GeodesicCircle(geodesic: geodesic, center: $0, radiusMeters: range, allowanceMeters: allowance)
-                    .disc().materialize(engines)
+                    .disc().materialize(engine)
             }
-            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engines.engine.robustUnaryUnion(discs))
+            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engine.robustUnaryUnion(discs))
         } else {
-            region = try areaBuffer(area, rangeMeters: range, allowanceMeters: allowance, engine: engines.engine)
+            region = try areaBuffer(area, rangeMeters: range, allowanceMeters: allowance, engine: engine)
         }
 
         if let minimum = parameters.targetMinRangeMeters, minimum > 0 {
             let hole = try MinimumRangeHole(geodesic: geodesic, area: area, radiusMeters: minimum,
                                             allowanceMeters: allowance, toleranceMeters: parameters.toleranceMeters)
-                .region(engines.engine)
-            if !(try engines.engine.isEmpty(hole)) {
-                region = LongitudeWrapping.polygonal(try engines.engine.robustDifference(region, hole))
+                .region(engine)
+            if !(try engine.isEmpty(hole)) {
+                region = LongitudeWrapping.polygonal(try engine.robustDifference(region, hole))
             }
         }
 
