@@ -23,9 +23,9 @@ struct GeodesicCircle {
         if radiusMeters >= geodesic.maximumDistanceMeters { return .globe }
         if radiusMeters > Self.antipodalThresholdMeters {
             guard let ring = antipodalRing() else { return .globe }
-            return GlobeRegion.bounded(by: ring, containing: center, geodesic: geodesic)
+            return GlobeRegion.bounded(by: ring, center: center)
         }
-        return GlobeRegion.bounded(by: ring(), containing: center, geodesic: geodesic)
+        return GlobeRegion.bounded(by: ring(), center: center)
     }
 
     /// Whether the circle comes near a pole or is large, where the lon/lat picture bends and the
@@ -160,17 +160,42 @@ struct GeodesicCircle {
         let antipode = LonLat(longitude: center.longitude + 180, latitude: -center.latitude)
         let farthest = geodesic.distanceMeters(center, antipode)
         if farthest <= radiusMeters + allowanceMeters { return nil }
+        func walk(_ s: Double, _ azimuth: Double) -> (point: LonLat, excessMeters: Double) {
+            let x = geodesic.direct(from: antipode, azimuthDegrees: azimuth, distanceMeters: s, unrollLongitude: true).position
+            return (x, geodesic.distanceMeters(center, x) - radiusMeters)
+        }
+        // Solve distance(center, X(s)) = radius for the walk length s by a bracketed secant (Illinois).
+        // A plain fixed-point step "one metre of distance per metre walked" crawls where the distance
+        // falls only quadratically, along the equator near an equatorial centre's antipode (the cut locus):
+        // 30 such steps left points hundreds of metres off, and the ring's bisection then never met its
+        // allowance and ran for ever (#9, `--from 0,0 --range 20003000m`).
         func point(_ azimuth: Double) -> LonLat {
-            var s = farthest - radiusMeters
-            var x = geodesic.direct(from: antipode, azimuthDegrees: azimuth, distanceMeters: s, unrollLongitude: true).position
-            for _ in 0..<30 {
-                let f = geodesic.distanceMeters(center, x) - radiusMeters
-                if abs(f) < 1e-4 { break }
-                // d(center, X) falls by about one metre per metre walked away from the antipode.
-                s = max(0, s + f)
-                x = geodesic.direct(from: antipode, azimuthDegrees: azimuth, distanceMeters: s, unrollLongitude: true).position
+            // distance is 1-Lipschitz, so the root lies at or beyond the excess at the antipode.
+            var low = (s: 0.0, excess: farthest - radiusMeters)
+            var high = (s: low.excess, excess: 0.0)
+            var best = walk(high.s, azimuth)
+            high.excess = best.excessMeters
+            while high.excess > 0 && high.s < geodesic.maximumDistanceMeters {
+                low = high
+                high.s = min(2 * high.s + 1, geodesic.maximumDistanceMeters)
+                best = walk(high.s, azimuth)
+                high.excess = best.excessMeters
             }
-            return x
+            var lastMovedLow = false, lastMovedHigh = false
+            for _ in 0..<100 where abs(best.excessMeters) >= 1e-4 && high.s - low.s > 1e-7 {
+                var fLow = low.excess, fHigh = high.excess
+                if lastMovedLow { fHigh /= 2 }
+                if lastMovedHigh { fLow /= 2 }
+                var s = low.s + (high.s - low.s) * fLow / (fLow - fHigh)
+                if !(s > low.s && s < high.s) { s = (low.s + high.s) / 2 }
+                best = walk(s, azimuth)
+                if best.excessMeters > 0 {
+                    low = (s, best.excessMeters); lastMovedLow = true; lastMovedHigh = false
+                } else {
+                    high = (s, best.excessMeters); lastMovedHigh = true; lastMovedLow = false
+                }
+            }
+            return best.point
         }
         return continuous(sampledRing(point))
     }

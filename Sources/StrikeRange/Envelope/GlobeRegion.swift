@@ -20,9 +20,14 @@ enum GlobeRegion {
         }
     }
 
-    /// The region on the side of `inside` of a closed ring (unrolled, first == last): the ring's polygon,
-    /// its pole closure when it winds once around a pole, or the complement when `inside` is outside it.
-    static func bounded(by ring: [LonLat], containing inside: LonLat, geodesic: Geodesic) -> GlobeRegion {
+    /// The disc around `center` bounded by a closed ring (unrolled, first == last): the ring's polygon,
+    /// its pole closure when it winds once around a pole, or the complement when `center` is outside it.
+    ///
+    /// A ring that winds around the globe separates the poles, so exactly one pole is in the disc: the
+    /// one nearer the centre. That is decided by latitude, not by a point-in-ring test, because a centre
+    /// at a pole lies on the frame's edge (latitude ±90), where a planar test cannot tell the sides apart
+    /// and picked the complement (#9).
+    static func bounded(by ring: [LonLat], center inside: LonLat) -> GlobeRegion {
         guard let first = ring.first, var last = ring.last, ring.count >= 4 else { return .empty }
         let winding = last.longitude - first.longitude
         if abs(winding) < 180 {
@@ -43,8 +48,7 @@ enum GlobeRegion {
             c.append(Coordinate(x: first.longitude, y: first.latitude))
             return c
         }
-        let north = closed(90)
-        let chosen = PlanarRing.contains(north, inside) ? north : closed(-90)
+        let chosen = closed(inside.latitude >= 0 ? 90 : -90)
         return .polygon(.polygon(Polygon(exterior: chosen)))
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import Geodesy
+import Geometry
+import Testing
+@testable import StrikeRange
+
+/// Regressions of issue #9, each named after the defect. Membership is checked at points whose true
+/// distance to the launch area is known from the construction of the test (far from the range boundary
+/// compared with the 10 m tolerance), not from the builder's own distance code.
+@Suite struct EnvelopeRegressionTests {
+    let builder = EnvelopeBuilder()
+    let engine = GeometryEngine()
+
+    func covers(_ e: RangeEnvelope, _ lon: Double, _ lat: Double) throws -> Bool {
+        try engine.covers(.multiPolygon(e.geometry), .point(Point(x: lon, y: lat)))
+    }
+
+    static func ring(_ c: [(Double, Double)]) -> [Coordinate] { c.map { Coordinate(x: $0.0, y: $0.1) } }
+    static let outer = ring([(25.8, 47.3), (34.2, 47.3), (34.2, 52.7), (25.8, 52.7), (25.8, 47.3)])
+    static let hole = ring([(27.9, 48.65), (27.9, 51.35), (32.1, 51.35), (32.1, 48.65), (27.9, 48.65)])
+
+    /// The hole's western edge is the meridian 27.9° E; points due east of it at latitude 50° are
+    /// `metres` into the hole (the nearest launch point is on that meridian for these small offsets).
+    func intoHole(_ metres: Double) -> LonLat {
+        Geodesic.wgs84.direct(from: LonLat(longitude: 27.9, latitude: 50), azimuthDegrees: 90, distanceMeters: metres).position
+    }
+
+    @Test func issue9_polygonWithHoleIsNotEmpty() throws {
+        let launch = Geometry.polygon(Polygon(exterior: Self.outer, holes: [Self.hole]))
+        let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 50_000))
+        #expect(!e.geometry.polygons.isEmpty)
+        #expect(try covers(e, 26.5, 48.0), "a point of the launch area itself")
+        #expect(try covers(e, 33.5, 52.0))
+        let near = intoHole(30_000), far = intoHole(80_000)
+        #expect(try covers(e, near.longitude, near.latitude), "30 km into the hole is within 50 km")
+        #expect(try !covers(e, far.longitude, far.latitude), "80 km into the hole is beyond 50 km")
+        #expect(try !covers(e, 30, 50), "the hole's centre is about 140 km from the launch area")
+        #expect(e.geometry.polygons.map(\.holes.count).reduce(0, +) == 1)
+    }
+
+    @Test func issue9_closedLineLoopKeepsItsInside() throws {
+        let launch = Geometry.lineString(LineString(Self.outer))
+        let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 50_000))
+        #expect(try covers(e, 25.9, 50), "next to the line")
+        #expect(try !covers(e, 30, 50), "the loop's centre is far from the line")
+    }
+
+    /// Two launch parts that together enclose a "sea" (the hole of the first test, reached only by
+    /// the union): the sea beyond range must stay out, the launch parts must stay in.
+    @Test func issue9_adjacentPartsEnclosingASea() throws {
+        let u = Self.ring([(25.8, 47.3), (34.2, 47.3), (34.2, 52.7), (32.1, 52.7), (32.1, 48.65), (27.9, 48.65),
+                           (27.9, 52.7), (25.8, 52.7), (25.8, 47.3)])
+        let cap = Self.ring([(27.9, 51.35), (32.1, 51.35), (32.1, 52.7), (27.9, 52.7), (27.9, 51.35)])
+        let launch = Geometry.geometryCollection(GeometryCollection([.polygon(Polygon(exterior: u)), .polygon(Polygon(exterior: cap))]))
+        let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 50_000))
+        #expect(try covers(e, 26.5, 48.0))
+        #expect(try covers(e, 30, 52))
+        #expect(try !covers(e, 30, 50))
+    }
+
+    @Test(arguments: [0.0, 45.0, -120.0])
+    func issue9_pointAtTheNorthPoleIsACapNotItsComplement(_ longitude: Double) throws {
+        let launch = Geometry.point(Point(x: longitude, y: 90))
+        let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 1_000_000))
+        #expect(try covers(e, 33, 85))
+        #expect(try !covers(e, 0, 0))
+        // A polar cap of radius 1,000 km: close to π r² (the ellipsoid changes it by well under 1 %).
+        #expect(abs(e.areaSquareMeters / (Double.pi * 1e12) - 1) < 0.01, "area \(e.areaSquareMeters)")
+    }
+
+    @Test func issue9_pointAtTheSouthPole() throws {
+        let e = try builder.build(launch: .point(Point(x: 0, y: -90)), parameters: try RangeParameters(rangeMeters: 1_000_000))
+        #expect(try covers(e, 100, -85))
+        #expect(try !covers(e, 100, 85))
+        #expect(abs(e.areaSquareMeters / (Double.pi * 1e12) - 1) < 0.01)
+    }
+
+    /// Ranges just below half a meridian from an equatorial point used to run for ever: the antipodal
+    /// root finder crawled along the cut locus. Bounded work is asserted through the vertex count.
+    @Test(arguments: [20_002_800.0, 20_003_000.0, 20_003_500.0, 20_003_900.0])
+    func issue9_nearlyAntipodalRangeFinishes(_ range: Double) throws {
+        let e = try builder.build(launch: .point(Point(x: 0, y: 0)), parameters: try RangeParameters(rangeMeters: range))
+        #expect(e.vertexCount < 2_000, "vertices \(e.vertexCount)")
+        #expect(try covers(e, 90, 45))
+        // The antipode is about 20,003.93 km away: out of range.
+        #expect(try !covers(e, 180, 0) && !covers(e, -180, 0))
+        let globe = 510_065_621_724_088.5
+        #expect(e.areaSquareMeters < globe && e.areaSquareMeters > globe - 1e11)
+    }
+}
