@@ -87,4 +87,21 @@ import Testing
         let globe = 510_065_621_724_088.5
         #expect(e.areaSquareMeters < globe && e.areaSquareMeters > globe - 1e11)
     }
+
+    /// A region enclosed by the launch area: its farthest point is inside it, not on its boundary, so
+    /// the boundary-only maximum said "farthest 0.0 km, full" (#9).
+    @Test func issue9_coverageOfARegionEnclosedByTheLaunchArea() throws {
+        let launch = Geometry.polygon(Polygon(exterior: Self.outer, holes: [Self.hole]))
+        let sea = try CoverageRegion(name: "enclosed", geometry: .polygon(Polygon(exterior: Self.hole)))
+        let r = try CoverageCalculator(toleranceMeters: 10).compute(
+            launch: launch, ranges: [CoverageRange(weapon: "custom", variant: "custom", parameters: try RangeParameters(rangeMeters: 100_000))],
+            regions: [sea])[0]
+        // Every point of the region is within half the meridian arc between its north and south edges
+        // of one of them (the meridian is a geodesic), and its centre is over 140 km from every edge.
+        let g = Geodesic.wgs84
+        let halfArc = g.distanceMeters(LonLat(longitude: 30, latitude: 48.65), LonLat(longitude: 30, latitude: 51.35)) / 2
+        #expect(r.farthestDistanceMeters > 140_000 && r.farthestDistanceMeters <= halfArc + 10, "farthest \(r.farthestDistanceMeters)")
+        #expect(r.status == .partial)
+        #expect(r.percent > 50 && r.percent < 99)
+    }
 }

@@ -117,9 +117,14 @@ public struct CoverageCalculator: Sendable {
         guard total > 0, total.isFinite else {
             throw StrikeRangeError("region '\(region.label)': its geodesic \(region.kind == .area ? "area" : "length") is zero; it cannot be covered in part")
         }
-        let bounds = RegionDistanceBounds.measure(
+        var bounds = RegionDistanceBounds.measure(
             region, field: worker.field, intersectsLaunch: try worker.launch.intersects(region.geometry),
             toleranceMeters: toleranceMeters, geodesic: geodesic)
+        if region.kind == .area, let box = region.geometry.boundingBox {
+            let search = RegionInteriorFarthest(field: worker.field, ellipsoid: geodesic.ellipsoid, slackMeters: toleranceMeters)
+            bounds.farthestMeters = try search.farthest(region: worker.engine.prepare(region.geometry), box: box,
+                                                        boundaryFarthestMeters: bounds.farthestMeters)
+        }
         var regionGeometry = region.geometry
         var repaired = false
 

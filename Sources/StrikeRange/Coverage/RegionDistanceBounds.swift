@@ -6,7 +6,8 @@ import Geometry
 /// Both extremes of the distance to A over R are taken on R's boundary (for lines: on the line): the
 /// nearest because a region meeting A is at 0 (tested separately) and otherwise the path from R's nearest
 /// point towards A leaves R through its boundary; the farthest because the distance to A has no local
-/// maximum inside R unless R holds a point ringed by A (a region in a hole of A), which this ignores.
+/// maximum inside R unless R holds a point ringed by A (a region in a hole of A, or enclosed by launch
+/// parts); `RegionInteriorFarthest` searches the inside for that case.
 /// The boundary is sampled every `sampleSpacingMeters` at most; the samples within half a spacing of the
 /// extreme (the distance changes by at most the arc length) are refined by a golden-section search along
 /// their two neighbouring pieces, so the figures are exact to about a metre, not to the spacing.
