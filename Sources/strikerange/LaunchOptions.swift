@@ -2,6 +2,8 @@ import ArgumentParser
 import Geometry
 import StrikeRange
 
+extension LongEdgeReading: ExpressibleByArgument {}
+
 /// The launch area and its shaping, shared by `envelope`, `reach` and `coverage`.
 struct LaunchOptions: ParsableArguments {
     @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
@@ -17,6 +19,12 @@ struct LaunchOptions: ParsableArguments {
     var standoffFrom: [String] = []
     @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
     var makeValid = false
+    @Option(name: .customLong("long-edges"), help: ArgumentHelp(
+        "How to read a file's edge spanning more than 180° of longitude: reject (default) or short-way (across ±180°).",
+        discussion: "Edges are read as GeoJSON (RFC 7946) draws them: straight lines in longitude and latitude, cut at ±180°. "
+            + "An edge whose ends are more than 180° of longitude apart is ambiguous (the long way round, or the short way across ±180°), "
+            + "so it is an error naming the feature and vertex unless --long-edges short-way says how to read it."))
+    var longEdges: LongEdgeReading = .reject
 
     func validate() throws {
         if launchSpecifiers.isEmpty {
@@ -30,12 +38,12 @@ struct LaunchOptions: ParsableArguments {
     /// The specifiers resolved into one launch geometry, a label saying what they resolved to, and the
     /// shaping (exclusions, standoff) still to apply to it.
     func resolve(in catalog: DataCatalog) throws -> (launch: Geometry, label: String, shaping: LaunchShaping) {
-        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog) }
+        let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog, longEdges: longEdges) }
         let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
         let shaping = LaunchShaping(
-            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog, longEdges: longEdges).geometry },
             standoffMeters: standoff,
-            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog).geometry },
+            standoffFrom: standoffFrom.isEmpty ? nil : try standoffFrom.map { try LocationSpecifier.resolve($0, in: catalog, longEdges: longEdges).geometry },
             makeValid: makeValid)
         return (launch, resolved.map(\.label).joined(separator: " + "), shaping)
     }

@@ -6,8 +6,10 @@ import Geometry
 extension LocationSpecifier {
     /// Looks the specifier up in `catalog` (files are read here).
     /// - Throws: `LocationSpecifierError` (files), `LookupError` (names), `DataError` (data folder).
+    /// - Parameter longEdges: how a file's edges longer than 180° of longitude are read (`LongEdgeReading`).
     public func resolve(in catalog: DataCatalog,
-                        standardInput: () throws -> [UInt8] = LocationSpecifier.readStandardInput) throws -> ResolvedLocation {
+                        standardInput: () throws -> [UInt8] = LocationSpecifier.readStandardInput,
+                        longEdges: LongEdgeReading = .reject) throws -> ResolvedLocation {
         switch self {
         case let .point(p):
             return ResolvedLocation(kind: .point, label: "\(Self.degrees(p.latitude)),\(Self.degrees(p.longitude))",
@@ -26,7 +28,7 @@ extension LocationSpecifier {
             return ResolvedLocation(kind: .border, label: border.name, geometry: border.geometry,
                                     code: "\(border.codeA)-\(border.codeB)")
         case let .file(path):
-            return try Self.resolveFile(path, standardInput: standardInput)
+            return try Self.resolveFile(path, standardInput: standardInput, longEdges: longEdges)
         case let .name(query):
             return try Self.resolveName(query, in: catalog)
         }
@@ -79,7 +81,8 @@ extension LocationSpecifier {
         }
     }
 
-    private static func resolveFile(_ path: String, standardInput: () throws -> [UInt8]) throws -> ResolvedLocation {
+    private static func resolveFile(_ path: String, standardInput: () throws -> [UInt8],
+                                    longEdges: LongEdgeReading) throws -> ResolvedLocation {
         let label = path == "-" ? "stdin" : path
         let bytes: [UInt8]
         if path == "-" {
@@ -102,6 +105,10 @@ extension LocationSpecifier {
         let features: [Feature]
         do { features = try GeoJSONReader.readFeatures(bytes) } catch {
             throw LocationSpecifierError.notGeoJSON(path: label, reason: error.description)
+        }
+        if longEdges == .reject, let edge = LongEdgeReading.firstLongEdge(in: features) {
+            throw LocationSpecifierError.longEdge(path: label, feature: edge.feature, name: edge.name, vertex: edge.vertex,
+                                                  fromLongitude: edge.from.x, toLongitude: edge.to.x)
         }
         guard let geometry = combined(features.compactMap(\.geometry)) else {
             throw LocationSpecifierError.noGeometry(path: label)

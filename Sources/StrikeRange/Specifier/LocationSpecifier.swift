@@ -76,8 +76,9 @@ public enum LocationSpecifier: Sendable, Hashable {
     /// - Throws: `LocationSpecifierError`, `LookupError` (unknown or ambiguous name, with suggestions or candidates)
     ///   or `DataError` (data folder problems).
     public static func resolve(_ text: String, in catalog: DataCatalog,
-                               standardInput: () throws -> [UInt8] = LocationSpecifier.readStandardInput) throws -> ResolvedLocation {
-        try LocationSpecifier(parsing: text).resolve(in: catalog, standardInput: standardInput)
+                               standardInput: () throws -> [UInt8] = LocationSpecifier.readStandardInput,
+                               longEdges: LongEdgeReading = .reject) throws -> ResolvedLocation {
+        try LocationSpecifier(parsing: text).resolve(in: catalog, standardInput: standardInput, longEdges: longEdges)
     }
 
     /// Everything on standard input.

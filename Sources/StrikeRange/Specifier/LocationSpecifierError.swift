@@ -19,6 +19,8 @@ public enum LocationSpecifierError: Error, Sendable, Equatable, CustomStringConv
     case noGeometry(path: String)
     /// An unknown `prefix:`.
     case unknownPrefix(String)
+    /// An edge whose ends are more than 180° of longitude apart (`LongEdgeReading`); indices from 0.
+    case longEdge(path: String, feature: Int, name: String?, vertex: Int, fromLongitude: Double, toLongitude: Double)
 
     public static let acceptedCoordinateForms =
         "accepted forms: \"50.45,30.52\" (latitude, longitude in decimal degrees), \"50.45N 30.52E\", "
@@ -44,6 +46,12 @@ public enum LocationSpecifierError: Error, Sendable, Equatable, CustomStringConv
             return "\(path) is not GeoJSON: \(reason)"
         case let .noGeometry(path):
             return "\(path) holds no geometry (every feature's geometry is null)"
+        case let .longEdge(path, feature, name, vertex, from, to):
+            let which = name.map { "feature \(feature) ('\($0)')" } ?? "feature \(feature)"
+            return "\(path): \(which), the edge from vertex \(vertex) (longitude \(Self.number(from))) to vertex \(vertex + 1) "
+                + "(longitude \(Self.number(to))) spans more than 180° of longitude; GeoJSON (RFC 7946) draws it the long way "
+                + "round, while many tools mean the short way across ±180°. Densify it or cut it at ±180° so that no edge "
+                + "spans more than 180°, or pass --long-edges short-way to read such edges across ±180°"
         case let .unknownPrefix(prefix):
             return "unknown prefix '\(prefix):'; use point:, place:, region:, country:, border: or file:"
         }
