@@ -104,4 +104,29 @@ import Testing
         #expect(r.status == .partial)
         #expect(r.percent > 50 && r.percent < 99)
     }
+
+    /// Line and area launches whose envelope holds a pole, or reaches beyond a hemisphere, were refused
+    /// (#9); they are built from range discs and refined like every other envelope. Checked here with the
+    /// verifier and at points whose distance is clear from the geometry of the case.
+    @Test func issue9_lineLaunchWhoseEnvelopeHoldsTheNorthPole() throws {
+        let launch = Geometry.lineString(LineString([Coordinate(x: 20, y: 84), Coordinate(x: 40, y: 85)]))
+        let p = try RangeParameters(rangeMeters: 700_000)
+        let e = try builder.build(launch: launch, parameters: p)
+        let v = try EnvelopeVerifier().verify(e, launch: launch)
+        #expect(v.passed, "achieved \(v.achievedErrorMeters) at \(String(describing: v.worstPoint))")
+        #expect(try covers(e, 0, 89.9), "the pole is about 550 km from the line")
+        #expect(try covers(e, -140, 89), "over the pole: about 557 + 111 km from (40, 85)")
+        #expect(try !covers(e, 30, 70), "well over 1,400 km south of the line")
+    }
+
+    @Test func issue9_areaLaunchBeyondAHemisphere() throws {
+        let box = Self.ring([(30, 50), (31, 50), (31, 51), (30, 51), (30, 50)])
+        let launch = Geometry.polygon(Polygon(exterior: box))
+        let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 12_000_000))
+        let v = try EnvelopeVerifier().verify(e, launch: launch)
+        #expect(v.passed, "achieved \(v.achievedErrorMeters) at \(String(describing: v.worstPoint))")
+        #expect(try covers(e, 30.5, 50.5) && covers(e, 30, -10) && covers(e, -100, 60))
+        // The antipode of the box's centre is about 20,000 km away.
+        #expect(try !covers(e, -149.5, -50.5))
+    }
 }

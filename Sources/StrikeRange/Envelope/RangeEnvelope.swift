@@ -93,12 +93,13 @@ public struct EnvelopeBuilder: Sendable {
     /// Buffer of an area or line launch (points may be mixed in) for ranges up to a hemisphere.
     private func areaBuffer(_ area: LaunchArea, rangeMeters: Double, allowanceMeters: Double,
                             engine: GeometryEngine) throws -> Geometry {
-        guard rangeMeters <= GeodesicCircle.antipodalThresholdMeters else {
-            throw StrikeRangeError("range: \(Int(rangeMeters / 1000)) km from a line or area launch is beyond the \(Int(GeodesicCircle.antipodalThresholdMeters / 1000)) km this version supports for non-point launches; use point launches for larger ranges")
-        }
         let field = try GeodesicDistanceField(area: area, toleranceMeters: allowanceMeters, geodesic: geodesic)
-        for pole in [90.0, -90.0] where field.nearest(LonLat(longitude: 0, latitude: pole)).distanceMeters <= rangeMeters {
-            throw StrikeRangeError("range: the envelope of this line or area launch would contain the \(pole > 0 ? "north" : "south") pole, which this version supports only for point launches")
+        // The offset construction works in one unrolled lon/lat frame, which cannot hold a pole or more
+        // than a hemisphere; those envelopes are built from range discs instead.
+        let reachesAPole = [90.0, -90.0].contains { field.nearest(LonLat(longitude: 0, latitude: $0)).distanceMeters <= rangeMeters + 2 * allowanceMeters }
+        if reachesAPole || rangeMeters > GeodesicCircle.antipodalThresholdMeters {
+            return try StationDiscEnvelope(geodesic: geodesic, area: area, field: field, rangeMeters: rangeMeters,
+                                           allowanceMeters: allowanceMeters).region(engine)
         }
         // Arcs wholly inside are skipped when a station is close enough to their middle point; the
         // station that settled the last arc usually settles the next one too.
