@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Geodesy
 import Geometry
 
@@ -11,27 +16,53 @@ final class MapProjection {
     let frame: (x: Double, y: Double, width: Double, height: Double)
     private var scale = 1.0, offsetX = 0.0, offsetY = 0.0
 
-    /// - Parameter view: the lon/lat box that must be visible.
-    init(view: BoundingBox, frame: (x: Double, y: Double, width: Double, height: Double)) throws {
-        centre = LonLat(longitude: (view.minX + view.maxX) / 2, latitude: (view.minY + view.maxY) / 2)
+    /// A view of `points` (lon/lat degrees), centred on their mean direction in 3-D, not on the middle of
+    /// their lon/lat box: a scene across ±180° spans −180…180 in lon/lat and was centred on 0° E, and a
+    /// scene around a pole had a box beyond ±90° that PROJ refused ("aeqd: Invalid latitude"). Around a
+    /// pole the centre comes out near it, which gives a polar azimuthal view.
+    /// - Parameters:
+    ///   - centreOf: the points whose mean direction is the centre (e.g. the launch area for an envelope
+    ///     beyond a hemisphere, whose own vertices ring the far side); `points` when empty.
+    ///   - marginFraction: blank space kept around the fitted points, as a fraction of their extent.
+    init(fitting points: [LonLat], centreOf: [LonLat] = [], marginFraction: Double = 0.06,
+         frame: (x: Double, y: Double, width: Double, height: Double)) throws {
+        centre = Self.meanDirection(centreOf.isEmpty ? points : centreOf)
         transformation = try Transformation(
             from: "+proj=longlat +ellps=WGS84 +no_defs",
             to: "+proj=aeqd +lat_0=\(centre.latitude) +lon_0=\(centre.longitude) +ellps=WGS84 +units=m +no_defs")
         self.frame = frame
-        // Fit the projected outline of the view box (densified: its edges are curves once projected).
         var xs = [Double](), ys = [Double]()
-        for i in 0...20 {
-            let t = Double(i) / 20
-            for p in [(view.minX + t * (view.maxX - view.minX), view.minY), (view.minX + t * (view.maxX - view.minX), view.maxY),
-                      (view.minX, view.minY + t * (view.maxY - view.minY)), (view.maxX, view.minY + t * (view.maxY - view.minY))] {
-                let q = try transformation.transform(x: p.0, y: p.1)
-                xs.append(q.x); ys.append(q.y)
-            }
+        for p in points {
+            guard let q = try? transformation.transform(x: p.longitude, y: p.latitude), q.x.isFinite, q.y.isFinite else { continue }
+            xs.append(q.x); ys.append(q.y)
         }
-        let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
+        guard var minX = xs.min(), var maxX = xs.max(), var minY = ys.min(), var maxY = ys.max() else {
+            throw StrikeRangeError("map: no point of the layers can be projected")
+        }
+        // At least 60 km across, so that a single point still gives a readable scale.
+        let padX = max(30_000, (maxX - minX) * marginFraction), padY = max(30_000, (maxY - minY) * marginFraction)
+        minX -= padX; maxX += padX; minY -= padY; maxY += padY
         scale = min(frame.width / (maxX - minX), frame.height / (maxY - minY))
         offsetX = frame.x + (frame.width - (maxX - minX) * scale) / 2 - minX * scale
         offsetY = frame.y + (frame.height - (maxY - minY) * scale) / 2 + maxY * scale
+    }
+
+    /// The mean of unit vectors, as latitude and longitude; (0, 0) for a set with no mean direction.
+    static func meanDirection(_ points: [LonLat]) -> LonLat {
+        var x = 0.0, y = 0.0, z = 0.0
+        for p in points {
+            let lat = p.latitude * .pi / 180, lon = p.longitude * .pi / 180
+            x += cos(lat) * cos(lon); y += cos(lat) * sin(lon); z += sin(lat)
+        }
+        let n = (x * x + y * y + z * z).squareRoot()
+        guard n > 1e-9 * Double(max(1, points.count)) else { return LonLat(longitude: 0, latitude: 0) }
+        return LonLat(longitude: atan2(y, x) * 180 / .pi, latitude: asin(max(-1, min(1, z / n))) * 180 / .pi)
+    }
+
+    /// Whether the north (1) or south (−1) pole is inside the frame.
+    func showsPole(_ sign: Double) -> Bool {
+        guard let q = pixel(0, 90 * sign) else { return false }
+        return q.x >= frame.x && q.x <= frame.x + frame.width && q.y >= frame.y && q.y <= frame.y + frame.height
     }
 
     /// Pixels per projected metre at the centre.
@@ -86,6 +117,40 @@ final class MapProjection {
         case .multiPolygon(let m): for p in m.polygons { ring(p.exterior, close: true); p.holes.forEach { ring($0, close: true) } }
         case .geometryCollection(let c): for part in c.geometries { d += pathData(part) }
         case .point, .multiPoint: break
+        }
+        return d
+    }
+}
+
+extension MapProjection {
+    /// SVG path data of a polygonal geometry's outline without the edges where it was cut at ±180° or
+    /// closed along a pole: those are seams of the lon/lat representation, not boundaries, and a stroked
+    /// seam draws a line through an envelope that crosses ±180° or holds a pole.
+    func outlineData(_ g: Geometry) -> String {
+        var d = ""
+        for polygon in g.polygons {
+            for closedRing in [polygon.exterior] + polygon.holes {
+                func isSeam(_ a: Coordinate, _ b: Coordinate) -> Bool {
+                    (abs(a.x) == 180 && a.x == b.x) || (abs(a.y) == 90 && a.y == b.y)
+                }
+                // Start the walk just after a seam, so each stretch between seams is one unbroken run.
+                var ring = closedRing
+                if ring.count > 2, let k = zip(ring, ring.dropFirst()).enumerated().first(where: { isSeam($0.element.0, $0.element.1) })?.offset {
+                    ring = Array(ring[(k + 1)..<(ring.count - 1)] + ring[0...(k + 1)])
+                }
+                var run = [Coordinate]()
+                func flush() {
+                    let pts = path(run)
+                    if pts.count > 1 { d += "M" + pts.map { "\(svgNumber($0.x)),\(svgNumber($0.y))" }.joined(separator: "L") }
+                    run.removeAll()
+                }
+                for (a, b) in zip(ring, ring.dropFirst()) {
+                    if isSeam(a, b) { flush(); continue }
+                    if run.isEmpty { run.append(a) }
+                    run.append(b)
+                }
+                flush()
+            }
         }
         return d
     }

@@ -20,19 +20,35 @@ public struct MapRenderer {
     /// - Throws: projection (PROJ) or clipping (GEOS) errors; `StrikeRangeError` for a layer set with nothing to show.
     public func svg(features: [Feature], basemap: RegionCatalog?) throws -> String {
         var box: BoundingBox?
-        for f in features { if let b = f.geometry?.boundingBox { box = box.map { $0.union(b) } ?? b } }
-        guard var view = box else { throw StrikeRangeError("map: the layer file has no geometry to draw") }
-        let padX = max(0.3, (view.maxX - view.minX) * 0.06), padY = max(0.2, (view.maxY - view.minY) * 0.06)
-        view = BoundingBox(minX: view.minX - padX, minY: view.minY - padY, maxX: view.maxX + padX, maxY: view.maxY + padY)
+        var points = [LonLat](), launchPoints = [LonLat]()
+        for f in features {
+            guard let g = f.geometry, let b = g.boundingBox else { continue }
+            box = box.map { $0.union(b) } ?? b
+            let isLaunch = f.properties["layer"]?.stringValue == "launch"
+            g.forEachCoordinate { c in
+                points.append(LonLat(longitude: c.x, latitude: c.y))
+                if isLaunch { launchPoints.append(LonLat(longitude: c.x, latitude: c.y)) }
+            }
+        }
+        guard let dataBox = box else { throw StrikeRangeError("map: the layer file has no geometry to draw") }
         let top = 78.0, bottom = 34.0
         let frame = (x: 0.0, y: top, width: width, height: height - top - bottom)
-        let projection = try MapProjection(view: view, frame: frame)
-        // The frame is usually wider than the view needs: clip the data to what the frame shows.
-        var visible = view
+        // A scene larger than a hemisphere (an envelope beyond 10,000 km) rings the far side of the globe:
+        // centre it on the launch area instead of on its own vertices.
+        let mean = MapProjection.meanDirection(points)
+        let beyondHemisphere = points.contains { Geodesic.wgs84.distanceMeters(mean, $0) > 10_000_000 }
+        let projection = try MapProjection(fitting: points, centreOf: beyondHemisphere ? launchPoints : [], frame: frame)
+        // The frame is usually wider than the data needs: clip the data to what the frame shows.
+        var visible = dataBox
         for (px, py) in [(0.0, top), (width, top), (0.0, height - bottom), (width, height - bottom), (width / 2, top), (width / 2, height - bottom), (0, (top + height - bottom) / 2), (width, (top + height - bottom) / 2)] {
             if let q = projection.lonLat(pixelX: px, pixelY: py) {
                 visible = visible.union(BoundingBox(minX: q.longitude, minY: q.latitude, maxX: q.longitude, maxY: q.latitude))
             }
+        }
+        // Around a pole, or across ±180°, every meridian is in view.
+        if projection.showsPole(1) || projection.showsPole(-1) || visible.maxX - visible.minX > 180 {
+            visible = BoundingBox(minX: -180, minY: projection.showsPole(-1) ? -90 : visible.minY,
+                                  maxX: 180, maxY: projection.showsPole(1) ? 90 : visible.maxY)
         }
         let clipBox = BoundingBox(minX: visible.minX - 1, minY: max(-90, visible.minY - 1), maxX: visible.maxX + 1, maxY: min(90, visible.maxY + 1))
         let engine = GeometryEngine()
@@ -90,7 +106,13 @@ public struct MapRenderer {
             let strokeWidth = p["stroke-width"]?.numberValue ?? 1
             let dash = p["line_style"]?.stringValue == "dashed" ? " stroke-dasharray=\"8,5\"" : (p["kind"]?.stringValue == "region" ? " stroke-dasharray=\"1,0\"" : "")
             let layer = p["layer"]?.stringValue ?? "other"
-            svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\" fill-rule=\"evenodd\"\(dash)/>")
+            if isLine || g.polygons.isEmpty {
+                svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\" fill-rule=\"evenodd\"\(dash)/>")
+            } else {
+                // Fill and outline apart, so the outline can leave out the ±180° and pole seams.
+                svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"none\" fill-rule=\"evenodd\"/>")
+                svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.outlineData(g))\" fill=\"none\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\"\(dash)/>")
+            }
         }
         svg.line("</g>")
 
