@@ -24,6 +24,34 @@ struct StationDiscEnvelope {
     /// metres in one or two snaps per vertex).
     static let coarseGapMeters = 300.0
 
+    /// Points of `path` no more than `spacingMeters` of path apart (an upper bound on the geodesic length
+    /// along it): every point of the path is then within half that of a station, whatever the path's detail
+    /// between them; vertices in between are skipped (a coastline's thousands of vertices would each make a
+    /// disc), long edges get points inserted.
+    static func stations(along path: [LonLat], spacingMeters: Double) -> [LonLat] {
+        guard var previous = path.first else { return [] }
+        var out = [previous]
+        var sinceKept = 0.0
+        for next in path.dropFirst() {
+            let length = PathDensifier.sphericalMetersUpperBound(previous, next)
+            if sinceKept + length > spacingMeters {
+                if sinceKept > 0 { out.append(previous) }
+                let pieces = Int((length / spacingMeters).rounded(.up))
+                for k in stride(from: 1, to: pieces, by: 1) {
+                    let f = Double(k) / Double(pieces)
+                    out.append(LonLat(longitude: previous.longitude + f * (next.longitude - previous.longitude),
+                                      latitude: previous.latitude + f * (next.latitude - previous.latitude)))
+                }
+                sinceKept = length / Double(pieces)
+            } else {
+                sinceKept += length
+            }
+            previous = next
+        }
+        if out.last != previous { out.append(previous) }
+        return out
+    }
+
     func region(_ engine: GeometryEngine) throws -> Geometry {
         let a = geodesic.ellipsoid.semiMajorAxisMeters
         // The curvature that sets the sliver between neighbouring discs: the disc's own radius, or beyond
@@ -31,9 +59,7 @@ struct StationDiscEnvelope {
         let effectiveRadius = max(1_000, min(rangeMeters, Double.pi * a * (1 - geodesic.ellipsoid.flattening / 2) - rangeMeters))
         let spacing = min(100_000, (8 * effectiveRadius * Self.coarseGapMeters / 2).squareRoot())
         var stations = area.points
-        for path in area.lines + area.rings {
-            stations += PathDensifier.densify(path, toleranceMeters: Self.coarseGapMeters, maximumMeters: spacing)
-        }
+        for path in area.lines + area.rings { stations += Self.stations(along: path, spacingMeters: spacing) }
         let discAllowance = Self.coarseGapMeters / 4
         let discs = stations.map {
             GeodesicCircle(geodesic: geodesic, center: $0, radiusMeters: rangeMeters, allowanceMeters: discAllowance).disc()
