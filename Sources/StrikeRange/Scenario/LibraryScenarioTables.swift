@@ -7,6 +7,9 @@ public struct CoverageLibraryTable: CoverageTableProvider {
 
     public func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
                          toleranceMeters: Double) throws -> [CoverageRow] {
+        // `regions:` is optional in a scenario: no regions, no coverage rows (the calculator itself rejects
+        // an empty list, which is a mistake on the command line).
+        guard !regions.isEmpty else { return [] }
         let ranges = envelopes.map { CoverageRange(weapon: $0.0.weaponID, variant: $0.0.variant, parameters: $0.1.parameters) }
         let coverageRegions = try regions.map { try CoverageRegion(name: $0.label, code: $0.code, geometry: $0.geometry) }
         let results = try CoverageCalculator(toleranceMeters: toleranceMeters, keepsGeometry: true)
