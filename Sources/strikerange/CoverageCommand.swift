@@ -70,6 +70,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 

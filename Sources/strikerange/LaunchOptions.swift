@@ -4,16 +4,21 @@ import StrikeRange
 
 /// The launch area and its shaping, shared by `envelope`, `reach` and `coverage`.
 struct LaunchOptions: ParsableArguments {
-    @Option(name: .customLong("from"), help: "Launch area: lat,lon, place, region or country, border:A-B, file.geojson or - (repeatable).")
+    // Locations parse `.unconditionalSingleValue`: "-33.9,18.4" (a southern latitude) is the option's value,
+    // not an unknown option; without it half the globe needed --from=-33.9,18.4 and even that failed.
+    @Option(name: .customLong("from"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Launch area: lat,lon (e.g. -33.92,18.42), place, region or country, border:A-B, file.geojson or - (repeatable).", valueName: "location"))
     var launchSpecifiers: [String] = []
-    @Option(name: .customLong("exclude"), help: "Area removed from the launch area (repeatable), e.g. territory a side does not control.")
+    @Option(name: .customLong("exclude"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Area removed from the launch area (repeatable), e.g. territory a side does not control.", valueName: "location"))
     var exclusions: [String] = []
     // Distance options parse `.unconditional`ly: "-5km" is then a (negative) value for the distance parser to
     // reject by name, not a missing value.
     @Option(parsing: .unconditional, help: ArgumentHelp("Keep launch points at least this far (e.g. 20km) from the launch area's boundary or --standoff-from.", valueName: "distance"),
             transform: distanceArgument)
     var standoff: Double?
-    @Option(name: .customLong("standoff-from"), help: "Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.")
+    @Option(name: .customLong("standoff-from"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Lines or areas the standoff is measured from (repeatable), e.g. border:UA-RU.", valueName: "location"))
     var standoffFrom: [String] = []
     @Flag(name: .customLong("make-valid"), help: "Repair an invalid launch polygon instead of reporting it.")
     var makeValid = false

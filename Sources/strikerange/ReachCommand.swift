@@ -23,6 +23,7 @@ struct ReachCommand: ParsableCommand {
               strikerange reach --from UA --weapon atacms --target Moscow --target Kursk --target Bryansk
               strikerange reach --from region:UA-59 --standoff 20km --standoff-from border:UA-RU --weapon gmlrs --targets t.csv --format csv
               strikerange reach --from UA --weapon atacms --target Bryansk --reverse
+              strikerange reach --from -33.92,18.42 --range 1500km --target "Windhoek=-22.56,17.08"
             """
     )
 
@@ -36,7 +37,9 @@ struct ReachCommand: ParsableCommand {
     var range: Double?
     @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
     var minRange: Double?
-    @Option(name: .customLong("target"), help: "Target: lat,lon, place, region (its nearest point), file (repeatable).")
+    // `.unconditionalSingleValue` so "-33.9,18.4" is a target, not an unknown option (see LaunchOptions).
+    @Option(name: .customLong("target"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Target: lat,lon (e.g. -33.92,18.42), Name=lat,lon, place, region (its nearest point), file (repeatable).", valueName: "location"))
     var targetSpecifiers: [String] = []
     @Option(name: .customLong("targets"), help: ArgumentHelp("Targets file: CSV (name, lat, lon) or GeoJSON points/polygons.", valueName: "file"))
     var targetsFile: String?
@@ -77,6 +80,7 @@ struct ReachCommand: ParsableCommand {
 
     func run() throws {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         var reachWeapons = [ReachWeapon]()
         for query in weapons {
