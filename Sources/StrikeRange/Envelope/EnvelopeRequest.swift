@@ -55,7 +55,7 @@ public struct LaunchShaping: Sendable {
             area = try engine.robustDifference(area, exclusion)
         }
         if let standoff = standoffMeters, standoff > 0 {
-            let from = try standoffFrom ?? [engine.boundary(area)]
+            let from = try standoffFrom ?? [ownBoundary(of: area, engine: engine)]
             let parameters = try RangeParameters(rangeMeters: standoff, toleranceMeters: max(0.001, toleranceMeters / 10), placement: .outer)
             for g in from {
                 let zone = try builder.build(launch: g, parameters: parameters)
@@ -66,6 +66,19 @@ public struct LaunchShaping: Sendable {
             throw StrikeRangeError("launch area: nothing is left after the exclusions and standoff; check --exclude and --standoff")
         }
         return area
+    }
+
+    /// The boundary a standoff without `standoffFrom` keeps away from: that of the union of the area's
+    /// polygons, so the edges between adjacent parts (oblasts given one by one, a country's pieces cut at
+    /// ±180°) are not boundaries, and a collection of several specifiers works (GEOS has no boundary for a
+    /// GeometryCollection).
+    /// - Throws: `StrikeRangeError` when the area has no polygon, hence no inside to keep.
+    func ownBoundary(of area: Geometry, engine: GeometryEngine) throws -> Geometry {
+        let polygons = area.polygons
+        guard !polygons.isEmpty else {
+            throw StrikeRangeError("standoff: the launch area has no polygon, so there is no inside to keep away from its boundary; give the lines or areas to keep away from with --standoff-from (standoff_from in a scenario), e.g. border:UA-RU")
+        }
+        return try engine.boundary(engine.robustUnaryUnion(polygons.map(Geometry.polygon)))
     }
 }
 

@@ -75,13 +75,16 @@ public struct EnvelopeBuilder: Sendable {
             let perimeter = measure.lengthMeters(.lineString(LineString(ring)))
             return perimeter > 0 && 2 * measure.areaSquareMeters(ringGeometry) / perimeter < allowanceMeters
         }
-        func within(_ ring: [Coordinate]) throws -> Bool {
-            guard let c = try engine.pointOnSurface(.polygon(Polygon(exterior: ring))).coordinate else { return false }
+        // A part is classified by a point of the part itself, holes excluded: the band around a closed
+        // line (a standoff from an area's own boundary) has its exterior's inner point in the hole, far
+        // out of range, and was dropped whole (issue 10).
+        func within(_ polygon: Polygon) throws -> Bool {
+            guard let c = try engine.pointOnSurface(.polygon(polygon)).coordinate else { return false }
             return field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters
         }
         var polygons = [Polygon]()
-        for p in g.polygons where try !isThin(p.exterior) && within(p.exterior) {
-            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !isThin($0) && !within($0) }))
+        for p in g.polygons where try !isThin(p.exterior) && within(p) {
+            polygons.append(Polygon(exterior: p.exterior, holes: try p.holes.filter { try !isThin($0) && !within(Polygon(exterior: $0)) }))
         }
         return .multiPolygon(MultiPolygon(polygons))
     }
