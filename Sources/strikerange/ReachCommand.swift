@@ -94,7 +94,7 @@ struct ReachCommand: ParsableCommand {
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
-            return ReachTarget(name: r.label, geometry: r.geometry)
+            return try ReachTarget(name: r.label, geometry: r.geometry).validated(source: "--target \(spec)")
         }
         let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
                                              threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -116,14 +116,9 @@ struct ReachCommand: ParsableCommand {
         if timing { note("timing: total_ms=\(ms(since: t0))") }
     }
 
-    /// A target name that is both a city and a region ("Moscow", "Kursk") means the city: an unprefixed
-    /// name is tried as a place first, then resolved as usual (whose error, with suggestions, is reported).
+    /// See `LocationSpecifier.resolveTarget`: "Name=lat,lon" keeps the name; a city beats a region.
     static func resolveTarget(_ spec: String, in catalog: DataCatalog) throws -> ResolvedLocation {
-        if case .name(let name) = try LocationSpecifier(parsing: spec),
-           let place = try? LocationSpecifier.place(name).resolve(in: catalog) {
-            return place
-        }
-        return try LocationSpecifier.resolve(spec, in: catalog)
+        try LocationSpecifier.resolveTarget(spec, in: catalog)
     }
 
     private func isGeoJSONPath(_ path: String) -> Bool {
@@ -134,12 +129,15 @@ struct ReachCommand: ParsableCommand {
     /// GeoJSON targets: one per feature (name from its `name` property, else its position).
     private func geoJSONTargets(_ path: String) throws -> [ReachTarget] {
         guard let data = FileManager.default.contents(atPath: path) else { throw StrikeRangeError("targets \(path): cannot read the file") }
-        let features = try GeoJSONReader.readFeatures([UInt8](data))
-        let targets = features.enumerated().compactMap { i, f -> ReachTarget? in
+        let features: [Feature]
+        do { features = try GeoJSONReader.readFeatures([UInt8](data)) } catch {
+            throw StrikeRangeError("targets \(path): not GeoJSON: \(error); expected a FeatureCollection of points or polygons, or a CSV with a .csv name")
+        }
+        let targets = try features.enumerated().compactMap { i, f -> ReachTarget? in
             guard let g = f.geometry else { return nil }
-            var name = String(i + 1)
+            var name = "feature \(i + 1)"
             if case .object(let p) = f.properties, case .string(let s)? = p["name"] { name = s }
-            return ReachTarget(name: name, geometry: g)
+            return try ReachTarget(name: name, geometry: g).validated(source: "\(path) (feature \(i + 1))")
         }
         if targets.isEmpty { throw StrikeRangeError("targets \(path): no features with a geometry") }
         return targets

@@ -105,7 +105,7 @@ public enum ScenarioLayers {
             let distance = rows.first?.distanceMeters ?? 0
             let geometry: Geometry = rows.first.map { .point(Point(x: $0.target.longitude, y: $0.target.latitude)) } ?? target.geometry
             let p: [String: JSONValue] = [
-                "layer": .string("target"), "name": .string(shortName(target.label)), "label": .string(target.label),
+                "layer": .string("target"), "name": .string(target.kind == .place ? shortName(target.label) : target.label), "label": .string(target.label),
                 "distance_km": .number(rounded(distance / 1000, 3)), "in_range": .bool(reached),
                 "description": .string(summary.joined(separator: "; ")),
                 "marker-color": .string(reached ? LayerPalette.targetInRange : LayerPalette.targetOutOfRange),
@@ -116,7 +116,8 @@ public enum ScenarioLayers {
         return features
     }
 
-    /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays.
+    /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays. For place labels only: a coordinate
+    /// label "45.306,34.1" would become "45.306".
     static func shortName(_ label: String) -> String {
         label.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? label
     }

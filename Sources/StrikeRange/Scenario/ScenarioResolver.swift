@@ -37,10 +37,11 @@ public enum ScenarioResolver {
         func fail(_ mark: ScenarioSourceMark, _ error: any Error) -> ScenarioError {
             ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: mark.field, message: "\(error)")
         }
-        func locations(_ list: [Marked<String>]) throws(ScenarioError) -> [ResolvedLocation] {
+        func locations(_ list: [Marked<String>],
+                       _ resolve: (String, DataCatalog) throws -> ResolvedLocation = { try LocationSpecifier.resolve($0, in: $1) }) throws(ScenarioError) -> [ResolvedLocation] {
             var result = [ResolvedLocation]()
             for item in list {
-                do { result.append(try LocationSpecifier.resolve(item.value, in: catalog)) } catch { throw fail(item.mark, error) }
+                do { result.append(try resolve(item.value, catalog)) } catch { throw fail(item.mark, error) }
             }
             return result
         }
@@ -74,8 +75,9 @@ public enum ScenarioResolver {
             exclusions: try locations(scenario.exclude),
             standoffFrom: try locations(scenario.standoffFrom),
             variants: variants,
-            regions: try locations(scenario.regions),
-            targets: try locations(scenario.targets),
+            // Each list resolves by its kind: `regions:` among regions only, `targets:` preferring places.
+            regions: try locations(scenario.regions, LocationSpecifier.resolveRegion),
+            targets: try locations(scenario.targets, LocationSpecifier.resolveTarget),
             dataDirectory: catalog.directory)
     }
 }
