@@ -65,10 +65,8 @@ struct EnvelopeCommand: ParsableCommand {
         if let weaponQuery = weapon {
             let w = try catalog.weapons().weapon(matching: weaponQuery)
             let sources = w.sources.map(\.citation)
-            requests.append((w.id, "nominal", w.rangeMeters, w.minRangeMeters, sources))
-            if spread {
-                requests.append((w.id, "low", w.rangeLowMeters, w.minRangeMeters, sources))
-                requests.append((w.id, "high", w.rangeHighMeters, w.minRangeMeters, sources))
+            for variant in w.rangeVariants(spread: spread) {
+                requests.append((w.id, variant.name, variant.rangeMeters, w.minRangeMeters, sources))
             }
         } else if let range {
             requests.append(("custom", "custom", range, minRange, []))

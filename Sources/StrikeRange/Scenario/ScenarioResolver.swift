@@ -53,14 +53,10 @@ public enum ScenarioResolver {
                 let entry: Weapon
                 do { entry = try catalog.weapons().weapon(matching: id.value) } catch { problems.append(fail(id.mark, error)); continue }
                 let sources = entry.sources.map(\.citation)
-                func add(_ variant: String, _ range: Double) {
-                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant, rangeMeters: range,
-                                                          minRangeMeters: entry.minRangeMeters, sources: sources, weaponIndex: index))
-                }
-                add("nominal", entry.rangeMeters)
-                if spread ?? scenario.spread {
-                    if entry.rangeLowMeters != entry.rangeMeters { add("low", entry.rangeLowMeters) }
-                    if entry.rangeHighMeters != entry.rangeMeters { add("high", entry.rangeHighMeters) }
+                for variant in entry.rangeVariants(spread: spread ?? scenario.spread) {
+                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant.name,
+                                                          rangeMeters: variant.rangeMeters, minRangeMeters: entry.minRangeMeters,
+                                                          sources: sources, weaponIndex: index))
                 }
             case let .explicit(name, range, minimum, source):
                 do {
