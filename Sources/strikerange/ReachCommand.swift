@@ -94,6 +94,7 @@ struct ReachCommand: ParsableCommand {
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
+            if let note = LocationSpecifier.targetNote(spec, resolved: r, in: catalog) { self.note("reach: \(note)") }
             return try ReachTarget(name: r.label, geometry: r.geometry).validated(source: "--target \(spec)")
         }
         let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,

@@ -15,6 +15,12 @@ struct TargetNamesCLITests {
         #expect(r.map { $0["name"] as? String } == ["HQ", "45.306,34.1", "Windhoek"])
     }
 
+    /// "Kursk" is a city and an oblast: the target is the city, and stderr says how to get the oblast.
+    @Test func cityOverRegionIsSaid() throws {
+        let r = try CLIRunner.run(["reach", "--from", "UA", "--range", "300km", "--target", "Kursk"])
+        #expect(r.status == 0 && r.stderr.contains("region:RU-KRS"), "\(r.stderr)")
+    }
+
     @Test func geoJSONNameProperty() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("names-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

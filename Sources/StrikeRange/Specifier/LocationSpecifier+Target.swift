@@ -29,6 +29,15 @@ extension LocationSpecifier {
         return resolved
     }
 
+    /// What the user should know about how `text` resolved as a target: for a name that is both a place and a
+    /// region ("Kursk"), that the place was taken and how to ask for the region. Nil otherwise.
+    public static func targetNote(_ text: String, resolved: ResolvedLocation, in catalog: DataCatalog) -> String? {
+        guard resolved.kind == .place, case .name(let query)? = try? LocationSpecifier(parsing: splitName(text).specifier),
+              let region = try? LocationSpecifier.region(query).resolve(in: catalog) else { return nil }
+        let code = region.code ?? region.label
+        return "'\(query)' is taken as the place \(resolved.label); for the \(region.kind == .country ? "country" : "region") \(region.label) write region:\(code)"
+    }
+
     /// Resolves an entry of a list of regions (coverage `--regions`, a scenario's `regions:`): an unprefixed
     /// name is looked up among regions and countries only, so "Sevastopol", "Kyiv" or "Rostov" mean the
     /// region there, not an ambiguity with the city of that name.
