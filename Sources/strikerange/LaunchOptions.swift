@@ -24,11 +24,22 @@ struct LaunchOptions: ParsableArguments {
     var makeValid = false
 
     func validate() throws {
+        try Self.rejectOptionsAsLocations([("--from", launchSpecifiers), ("--exclude", exclusions), ("--standoff-from", standoffFrom)])
         if launchSpecifiers.isEmpty {
             throw ValidationError("give at least one --from (e.g. --from UA, --from region:UA-59 or --from \"50.45,30.52\")")
         }
         if !standoffFrom.isEmpty && standoff == nil {
             throw ValidationError("--standoff-from needs --standoff DISTANCE (e.g. --standoff 20km)")
+        }
+    }
+
+    /// Location options take their next argument whatever it is (so "-33.9,18.4" works); a forgotten value
+    /// then swallows the next option. Said here, instead of a puzzling error about that option's absence.
+    static func rejectOptionsAsLocations(_ options: [(name: String, values: [String])]) throws {
+        for (name, values) in options {
+            if let value = values.first(where: { $0.hasPrefix("--") || ($0.hasPrefix("-") && $0.count > 1 && $0.dropFirst().first?.isLetter == true) }) {
+                throw ValidationError("\(name) needs a location, but the next argument is the option '\(value)'; give e.g. \(name) UA, \(name) region:UA-59 or \(name) -33.92,18.42")
+            }
         }
     }
 

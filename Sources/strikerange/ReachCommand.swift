@@ -65,6 +65,7 @@ struct ReachCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
+        try LaunchOptions.rejectOptionsAsLocations([("--target", targetSpecifiers)])
         if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
         if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }

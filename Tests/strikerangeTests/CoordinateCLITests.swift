@@ -30,6 +30,12 @@ struct CoordinateCLITests {
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// Locations take the next argument whatever it is; a forgotten value is said as such.
+    @Test func forgottenLocationValueIsNamed() throws {
+        let r = try CLIRunner.run(["envelope", "--from", "--range", "1km"])
+        #expect(r.status != 0 && r.stderr.contains("--from needs a location") && r.stderr.contains("'--range'"), "\(r.stderr)")
+    }
+
     /// `--help` shows how to write a southern latitude.
     @Test func helpShowsANegativeCoordinate() throws {
         for command in ["envelope", "reach"] {
