@@ -70,17 +70,16 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
         var ranges = [CoverageRange]()
         for query in weapons {
             let w = try catalog.weapons().weapon(matching: query)
-            var variants = [("nominal", w.rangeMeters)]
-            if spread { variants += [("low", w.rangeLowMeters), ("high", w.rangeHighMeters)] }
-            for (variant, meters) in variants {
-                ranges.append(CoverageRange(weapon: w.id, variant: variant, parameters: try RangeParameters(
-                    rangeMeters: meters, minRangeMeters: w.minRangeMeters, toleranceMeters: tolerance)))
+            for variant in w.rangeVariants(spread: spread) {
+                ranges.append(CoverageRange(weapon: w.id, variant: variant.name, parameters: try RangeParameters(
+                    rangeMeters: variant.rangeMeters, minRangeMeters: w.minRangeMeters, toleranceMeters: tolerance)))
             }
         }
         if let range {

@@ -32,13 +32,17 @@ struct CoverageReport {
     static let csvHeader = ["weapon", "variant", "range_km", "min_range_km", "region_code", "region_name", "kind", "unit",
                             "total", "in_range", "percent", "status", "nearest_km", "farthest_km"]
 
+    /// Locale-independent fixed decimals.
+    static func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+
     func csv() -> String {
         let rows = results.map { r -> [String] in
             let scale = r.kind == .area ? 1e6 : 1e3
             return [r.weapon, r.variant, "\(r.parameters.rangeMeters / 1000)", r.parameters.minRangeMeters.map { "\($0 / 1000)" } ?? "",
                     r.regionCode ?? "", r.regionName, r.kind.rawValue, r.kind == .area ? "km2" : "km",
-                    "\(r.totalMeasure / scale)", "\(r.inRangeMeasure / scale)", "\(r.percent)", r.status.rawValue,
-                    "\(r.nearestDistanceMeters / 1000)", "\(r.farthestDistanceMeters / 1000)"]
+                    // Fixed decimals per unit (1 m, 0.001 km², 0.001 %), as in `run`'s coverage.csv: not 99.99999999999999.
+                    Self.fixed(r.totalMeasure / scale, 3), Self.fixed(r.inRangeMeasure / scale, 3), Self.fixed(r.percent, 3), r.status.rawValue,
+                    Self.fixed(r.nearestDistanceMeters / 1000, 3), Self.fixed(r.farthestDistanceMeters / 1000, 3)]
         }
         return LookupCSV.render(header: Self.csvHeader, rows: rows)
     }

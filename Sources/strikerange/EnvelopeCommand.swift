@@ -21,6 +21,7 @@ struct EnvelopeCommand: ParsableCommand {
             Examples:
               strikerange envelope --from UA --weapon atacms --verify
               strikerange envelope --from "50.45N 30.52E" --range 300km --output kyiv.geojson
+              strikerange envelope --from -33.92,18.42 --range 300km --output cape-town.geojson
               strikerange envelope --from region:UA-59 --weapon gmlrs --standoff 20km --standoff-from border:UA-RU
             """
     )
@@ -56,6 +57,7 @@ struct EnvelopeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
@@ -63,10 +65,8 @@ struct EnvelopeCommand: ParsableCommand {
         if let weaponQuery = weapon {
             let w = try catalog.weapons().weapon(matching: weaponQuery)
             let sources = w.sources.map(\.citation)
-            requests.append((w.id, "nominal", w.rangeMeters, w.minRangeMeters, sources))
-            if spread {
-                requests.append((w.id, "low", w.rangeLowMeters, w.minRangeMeters, sources))
-                requests.append((w.id, "high", w.rangeHighMeters, w.minRangeMeters, sources))
+            for variant in w.rangeVariants(spread: spread) {
+                requests.append((w.id, variant.name, variant.rangeMeters, w.minRangeMeters, sources))
             }
         } else if let range {
             requests.append(("custom", "custom", range, minRange, []))

@@ -12,7 +12,8 @@ struct GeodesicAreaCommand: ParsableCommand {
     )
 
     @Argument(help: "GeoJSON file, or - for standard input.") var file: String
-    @Flag(help: "JSON lines instead of text.") var json = false
+    @Option(help: "text (space-separated numbers) or json (one JSON object per line).") var format: GeodesicFormat = .text
+    @Flag(help: ArgumentHelp("Same as --format json.", visibility: .hidden)) var json = false
 
     func run() throws {
         let bytes: [UInt8]
@@ -33,7 +34,7 @@ struct GeodesicAreaCommand: ParsableCommand {
             let perimeter = g.polygons.reduce(0.0) { total, p in
                 total + ([p.exterior] + p.holes).reduce(0.0) { $0 + measure.lengthMeters(.lineString(LineString($1))) }
             }
-            if json {
+            if json || format == .json {
                 print("{\"feature\":\(i),\"area_m2\":\(area),\"area_km2\":\(area / 1e6),\"perimeter_m\":\(perimeter)}")
             } else {
                 print("\(i) \(area) \(area / 1e6) \(perimeter)")

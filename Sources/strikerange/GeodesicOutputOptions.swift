@@ -6,7 +6,11 @@ struct GeodesicOutputOptions: ParsableArguments {
                                valueName: "n"))
     var precision: Int?
 
-    @Flag(help: "Print one JSON object per line instead of space-separated numbers.")
+    @Option(help: "text (space-separated numbers, as GeodSolve) or json (one JSON object per line).")
+    var format: GeodesicFormat = .text
+
+    // The old spelling, kept working: the other commands say --format json.
+    @Flag(help: ArgumentHelp("Same as --format json.", visibility: .hidden))
     var json = false
 
     mutating func validate() throws {
@@ -16,6 +20,11 @@ struct GeodesicOutputOptions: ParsableArguments {
     }
 
     func format(fieldNames: [String]) -> GeodesicLineFormat {
-        GeodesicLineFormat(fieldNames: fieldNames, decimals: precision, json: json)
+        GeodesicLineFormat(fieldNames: fieldNames, decimals: precision, json: json || format == .json)
     }
+}
+
+/// Output formats of the `geodesic` commands (issue 10: `--format` everywhere, not `--json` here only).
+enum GeodesicFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
 }

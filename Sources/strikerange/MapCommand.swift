@@ -30,6 +30,7 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputFileCheck.check(output)
         guard let bytes = FileManager.default.contents(atPath: layers) else { throw StrikeRangeError("map: cannot read \(layers)") }
         let features = try GeoJSONReader.readFeatures(Array(bytes))
         let name = title ?? URL(fileURLWithPath: layers).deletingPathExtension().lastPathComponent

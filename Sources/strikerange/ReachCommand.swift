@@ -23,6 +23,7 @@ struct ReachCommand: ParsableCommand {
               strikerange reach --from UA --weapon atacms --target Moscow --target Kursk --target Bryansk
               strikerange reach --from region:UA-59 --standoff 20km --standoff-from border:UA-RU --weapon gmlrs --targets t.csv --format csv
               strikerange reach --from UA --weapon atacms --target Bryansk --reverse
+              strikerange reach --from -33.92,18.42 --range 1500km --target "Windhoek=-22.56,17.08"
             """
     )
 
@@ -36,7 +37,9 @@ struct ReachCommand: ParsableCommand {
     var range: Double?
     @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
     var minRange: Double?
-    @Option(name: .customLong("target"), help: "Target: lat,lon, place, region (its nearest point), file (repeatable).")
+    // `.unconditionalSingleValue` so "-33.9,18.4" is a target, not an unknown option (see LaunchOptions).
+    @Option(name: .customLong("target"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Target: lat,lon (e.g. -33.92,18.42), Name=lat,lon, place, region (its nearest point), file (repeatable).", valueName: "location"))
     var targetSpecifiers: [String] = []
     @Option(name: .customLong("targets"), help: ArgumentHelp("Targets file: CSV (name, lat, lon) or GeoJSON points/polygons.", valueName: "file"))
     var targetsFile: String?
@@ -62,6 +65,7 @@ struct ReachCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
+        try LaunchOptions.rejectOptionsAsLocations([("--target", targetSpecifiers)])
         if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
         if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
@@ -77,6 +81,7 @@ struct ReachCommand: ParsableCommand {
 
     func run() throws {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         var reachWeapons = [ReachWeapon]()
         for query in weapons {
@@ -90,7 +95,8 @@ struct ReachCommand: ParsableCommand {
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
-            return ReachTarget(name: r.label, geometry: r.geometry)
+            if let note = LocationSpecifier.targetNote(spec, resolved: r, in: catalog) { self.note("reach: \(note)") }
+            return try ReachTarget(name: r.label, geometry: r.geometry).validated(source: "--target \(spec)")
         }
         let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
                                              threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -112,14 +118,9 @@ struct ReachCommand: ParsableCommand {
         if timing { note("timing: total_ms=\(ms(since: t0))") }
     }
 
-    /// A target name that is both a city and a region ("Moscow", "Kursk") means the city: an unprefixed
-    /// name is tried as a place first, then resolved as usual (whose error, with suggestions, is reported).
+    /// See `LocationSpecifier.resolveTarget`: "Name=lat,lon" keeps the name; a city beats a region.
     static func resolveTarget(_ spec: String, in catalog: DataCatalog) throws -> ResolvedLocation {
-        if case .name(let name) = try LocationSpecifier(parsing: spec),
-           let place = try? LocationSpecifier.place(name).resolve(in: catalog) {
-            return place
-        }
-        return try LocationSpecifier.resolve(spec, in: catalog)
+        try LocationSpecifier.resolveTarget(spec, in: catalog)
     }
 
     private func isGeoJSONPath(_ path: String) -> Bool {
@@ -130,12 +131,15 @@ struct ReachCommand: ParsableCommand {
     /// GeoJSON targets: one per feature (name from its `name` property, else its position).
     private func geoJSONTargets(_ path: String) throws -> [ReachTarget] {
         guard let data = FileManager.default.contents(atPath: path) else { throw StrikeRangeError("targets \(path): cannot read the file") }
-        let features = try GeoJSONReader.readFeatures([UInt8](data))
-        let targets = features.enumerated().compactMap { i, f -> ReachTarget? in
+        let features: [Feature]
+        do { features = try GeoJSONReader.readFeatures([UInt8](data)) } catch {
+            throw StrikeRangeError("targets \(path): not GeoJSON: \(error); expected a FeatureCollection of points or polygons, or a CSV with a .csv name")
+        }
+        let targets = try features.enumerated().compactMap { i, f -> ReachTarget? in
             guard let g = f.geometry else { return nil }
-            var name = String(i + 1)
+            var name = "feature \(i + 1)"
             if case .object(let p) = f.properties, case .string(let s)? = p["name"] { name = s }
-            return ReachTarget(name: name, geometry: g)
+            return try ReachTarget(name: name, geometry: g).validated(source: "\(path) (feature \(i + 1))")
         }
         if targets.isEmpty { throw StrikeRangeError("targets \(path): no features with a geometry") }
         return targets

@@ -51,7 +51,7 @@ final class ReachSink {
         guard let temporary, let destination else { return }
         try handle.close()
         if rename(temporary, destination) != 0 {
-            throw StrikeRangeError("output \(destination): cannot move the finished file into place")
+            throw StrikeRangeError("--output \(destination): cannot move the finished file into place (\(String(cString: strerror(errno))))")
         }
     }
 

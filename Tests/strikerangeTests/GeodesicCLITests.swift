@@ -56,7 +56,7 @@ struct GeodesicCLITests {
             {"distance_m":110574.39,"azi1_deg":0.00,"azi2_deg":0.00}
 
             """)
-        let d = try CLIRunner.run(["geodesic", "direct", "--json", "53.25", "34.37", "0", "300nmi"])
+        let d = try CLIRunner.run(["geodesic", "direct", "--format", "json", "53.25", "34.37", "0", "300nmi"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(d.stdout.utf8)) as? [String: Double])
         // GeodSolve -p 9: 53.25 34.37 0 555600 -> 58.24025781961345 34.37000000000000 0.00000000000000
         #expect(abs(object["lat2"]! - 58.24025781961345) < 1e-11 && abs(object["lon2"]! - 34.37) < 1e-11)
@@ -124,7 +124,7 @@ struct GeodesicCLITests {
             Negative values are fine as coordinates: strikerange geodesic inverse -33.9
             18.4 51.5 -0.1
 
-            USAGE: strikerange geodesic inverse [<lat1 lon1 lat2 lon2> ...] [--precision <n>] [--json]
+            USAGE: strikerange geodesic inverse [<lat1 lon1 lat2 lon2> ...] [--precision <n>] [--format <format>]
 
             ARGUMENTS:
               <lat1 lon1 lat2 lon2>   Latitude, longitude of the start, then of the end,
@@ -134,8 +134,9 @@ struct GeodesicCLITests {
             OPTIONS:
               --precision <n>         Decimals to print (0...17). Default: full double
                                       precision (shortest round-trip form).
-              --json                  Print one JSON object per line instead of
-                                      space-separated numbers.
+              --format <format>       text (space-separated numbers, as GeodSolve) or json
+                                      (one JSON object per line). (values: text, json;
+                                      default: text)
               --version               Show the version.
               -h, --help              Show help information.
 

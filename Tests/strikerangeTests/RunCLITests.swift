@@ -80,7 +80,7 @@ struct RunCLITests {
         let r = try CLIRunner.run(["run", scenario.path, "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["coverage.csv", "provenance.json", "reach.csv"])
+        #expect(files == [".strikerange-run", "coverage.csv", "provenance.json", "reach.csv"])
         let reach = try String(contentsOf: out.appendingPathComponent("reach.csv"), encoding: .utf8)
         // Kursk is about 120 km from Sumy oblast: out of GMLRS range (70-84 km).
         #expect(reach.contains("gmlrs,nominal") && reach.contains("out_of_range"))

@@ -27,8 +27,20 @@ public struct LaunchShaping: Sendable {
     /// Lines or areas to keep away from; nil means the launch area's own boundary.
     public var standoffFrom: [Geometry]?
     public var makeValid = false
-    public init(exclusions: [Geometry] = [], standoffMeters: Double? = nil, standoffFrom: [Geometry]? = nil, makeValid: Bool = false) {
+    /// How messages name the settings: command-line options or scenario keys.
+    public var terms = Terms.commandLine
+    public init(exclusions: [Geometry] = [], standoffMeters: Double? = nil, standoffFrom: [Geometry]? = nil, makeValid: Bool = false,
+                terms: Terms = .commandLine) {
         self.exclusions = exclusions; self.standoffMeters = standoffMeters; self.standoffFrom = standoffFrom; self.makeValid = makeValid
+        self.terms = terms
+    }
+
+    /// The names of the shaping settings where the user wrote them, so a scenario's messages say
+    /// `make_valid: true`, not `--make-valid`.
+    public struct Terms: Sendable {
+        public var makeValid: String, exclude: String, standoff: String, standoffFrom: String
+        public static let commandLine = Terms(makeValid: "pass --make-valid", exclude: "--exclude", standoff: "--standoff", standoffFrom: "--standoff-from")
+        public static let scenario = Terms(makeValid: "set make_valid: true in the scenario", exclude: "exclude", standoff: "standoff", standoffFrom: "standoff_from")
     }
 
     /// The launch area with invalid polygons reported (or repaired when asked), exclusions removed, and
@@ -47,7 +59,7 @@ public struct LaunchShaping: Sendable {
             let reason = validity.reason ?? "invalid"
             let place = validity.location.map { " at \($0.x), \($0.y)" } ?? ""
             guard makeValid else {
-                throw StrikeRangeError("launch area: invalid geometry: \(reason)\(place); fix the input or pass --make-valid to repair it")
+                throw StrikeRangeError("launch area: invalid geometry: \(reason)\(place); fix the input or \(terms.makeValid) to repair it")
             }
             area = try engine.makeValid(area)
         }
@@ -55,7 +67,7 @@ public struct LaunchShaping: Sendable {
             area = try engine.robustDifference(area, exclusion)
         }
         if let standoff = standoffMeters, standoff > 0 {
-            let from = try standoffFrom ?? [engine.boundary(area)]
+            let from = try standoffFrom ?? [ownBoundary(of: area, engine: engine, terms: terms)]
             let parameters = try RangeParameters(rangeMeters: standoff, toleranceMeters: max(0.001, toleranceMeters / 10), placement: .outer)
             for g in from {
                 let zone = try builder.build(launch: g, parameters: parameters)
@@ -63,9 +75,22 @@ public struct LaunchShaping: Sendable {
             }
         }
         if try engine.isEmpty(area) {
-            throw StrikeRangeError("launch area: nothing is left after the exclusions and standoff; check --exclude and --standoff")
+            throw StrikeRangeError("launch area: nothing is left after the exclusions and standoff; check \(terms.exclude) and \(terms.standoff)")
         }
         return area
+    }
+
+    /// The boundary a standoff without `standoffFrom` keeps away from: that of the union of the area's
+    /// polygons, so the edges between adjacent parts (oblasts given one by one, a country's pieces cut at
+    /// ±180°) are not boundaries, and a collection of several specifiers works (GEOS has no boundary for a
+    /// GeometryCollection).
+    /// - Throws: `StrikeRangeError` when the area has no polygon, hence no inside to keep.
+    func ownBoundary(of area: Geometry, engine: GeometryEngine, terms: Terms) throws -> Geometry {
+        let polygons = area.polygons
+        guard !polygons.isEmpty else {
+            throw StrikeRangeError("\(terms.standoff): the launch area has no polygon, so there is no inside to keep away from its boundary; give the lines or areas to keep away from with \(terms.standoffFrom), e.g. border:UA-RU")
+        }
+        return try engine.boundary(engine.robustUnaryUnion(polygons.map(Geometry.polygon)))
     }
 }
 

@@ -75,8 +75,9 @@ public struct EnvelopeBuilder: Sendable {
             let perimeter = measure.lengthMeters(.lineString(LineString(ring)))
             return perimeter > 0 && 2 * measure.areaSquareMeters(ringGeometry) / perimeter < allowanceMeters
         }
-        // A part is classified by a point of the part itself (holes excluded): a point of its exterior
-        // ring's disc may lie in one of its holes, which made a launch area with a hole vanish (#9).
+        // A part is classified by a point of the part itself, holes excluded: a point of its exterior
+        // ring's disc may lie in one of its holes, far out of range, which made a launch area with a hole
+        // vanish (#9) and the band around a closed line, a standoff from an area's own boundary, go (#10).
         func within(_ polygon: Polygon) throws -> Bool {
             guard let c = try engine.pointOnSurface(.polygon(polygon)).coordinate else { return false }
             return field.nearest(LonLat(longitude: c.x, latitude: c.y)).distanceMeters <= rangeMeters

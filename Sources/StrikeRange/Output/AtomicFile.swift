@@ -20,8 +20,13 @@ public enum AtomicFile {
             guard rename(temporary.path, url.path) == 0 else {
                 throw StrikeRangeError("output: cannot move the written file into place at \(path): \(String(cString: strerror(errno)))")
             }
+        } catch let error as StrikeRangeError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            // Foundation's own errors carry their reason in localizedDescription; ours would print as
+            // "(StrikeRange.StrikeRangeError error 1.)", hence the separate branch above.
             throw StrikeRangeError("output: cannot write \(path): \(error.localizedDescription)")
         }
     }

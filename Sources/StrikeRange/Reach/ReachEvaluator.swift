@@ -42,9 +42,16 @@ public final class ReachEvaluator {
             return ReachResult(
                 targetIndex: targetIndex, weaponIndex: w, targetPoint: nearest.target,
                 distanceMeters: nearest.launch.distanceMeters, nearestLaunchPoint: Self.wrapped(nearest.launch.point),
-                azimuthDegrees: nearest.launch.azimuthDegrees, marginMeters: p.rangeMeters - nearest.launch.distanceMeters,
+                azimuthDegrees: nearest.launch.azimuthDegrees.map(Self.compassDegrees), marginMeters: p.rangeMeters - nearest.launch.distanceMeters,
                 farthestMeters: needsFarthest && p.minRangeMeters != nil ? farthestOnce() : nil, verdict: verdict)
         }
+    }
+
+    /// A geodesic azimuth in (-180, 180] as a compass bearing in [0, 360), the way people read a heading
+    /// (issue 10: "-6.29" for a target just west of north).
+    static func compassDegrees(_ azimuth: Double) -> Double {
+        let bearing = azimuth < 0 ? azimuth + 360 : azimuth
+        return bearing >= 360 ? 0 : bearing
     }
 
     /// Exact nearest launch point to a lon/lat point (0 inside the launch area).

@@ -11,7 +11,7 @@ public struct ReachResult: Sendable, Hashable {
     public var distanceMeters: Double
     /// The nearest launch point (the target point itself when inside the launch area).
     public var nearestLaunchPoint: LonLat
-    /// Forward azimuth (degrees, clockwise from north, (-180, 180]) at the nearest launch point towards the target;
+    /// Forward azimuth (degrees, clockwise from north, [0, 360): a compass bearing) at the nearest launch point towards the target;
     /// nil when the target is inside the launch area.
     public var azimuthDegrees: Double?
     /// range − distance (m); negative when out of range.

@@ -18,6 +18,18 @@ public struct ReachTarget: Sendable, Hashable {
         self.init(name: name, geometry: .point(Point(x: point.longitude, y: point.latitude)), passthrough: passthrough)
     }
 
+    /// The target itself when its geometry is valid. An invalid polygon (a bow-tie) would otherwise fail
+    /// mid-computation with GEOS's bare "TopologyException", naming neither the target nor its file.
+    /// - Parameter source: where the target came from (file path as given, or "--target"), for the message.
+    /// - Throws: `StrikeRangeError` naming the target, its source, GEOS's reason and place, and the fix.
+    public func validated(source: String) throws -> ReachTarget {
+        let validity = try GeometryEngine().validity(geometry)
+        guard !validity.isValid else { return self }
+        let place = validity.location.map { " at \($0.y),\($0.x) (lat,lon)" } ?? ""
+        throw StrikeRangeError("target '\(name)' from \(source): invalid geometry: \(validity.reason ?? "invalid")\(place); "
+            + "fix the polygon (e.g. QGIS \"Fix geometries\" or shapely make_valid) or give the target as a point, lat,lon")
+    }
+
     /// The single coordinate of a point target; nil for other geometries.
     var pointCoordinate: LonLat? {
         if case .point(let p) = geometry, let c = p.coordinate { return LonLat(longitude: c.x, latitude: c.y) }

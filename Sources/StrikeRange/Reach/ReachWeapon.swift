@@ -10,16 +10,14 @@ public struct ReachWeapon: Sendable, Equatable {
         self.id = id; self.variant = variant; self.parameters = parameters
     }
 
-    /// The nominal entry of a catalog weapon, and with `spread` its low and high reported maxima.
+    /// A catalog weapon's variants (`Weapon.rangeVariants(spread:)`: the nominal range, and with `spread` the
+    /// low and high reported maxima where they differ from it).
     /// - Throws: `StrikeRangeError` when the tolerance is invalid.
     public static func variants(of weapon: Weapon, spread: Bool, toleranceMeters: Double) throws(StrikeRangeError) -> [ReachWeapon] {
-        var out = [ReachWeapon(id: weapon.id, variant: "nominal", parameters: try RangeParameters(
-            rangeMeters: weapon.rangeMeters, minRangeMeters: weapon.minRangeMeters, toleranceMeters: toleranceMeters))]
-        if spread {
-            out.append(ReachWeapon(id: weapon.id, variant: "low", parameters: try RangeParameters(
-                rangeMeters: weapon.rangeLowMeters, minRangeMeters: weapon.minRangeMeters, toleranceMeters: toleranceMeters)))
-            out.append(ReachWeapon(id: weapon.id, variant: "high", parameters: try RangeParameters(
-                rangeMeters: weapon.rangeHighMeters, minRangeMeters: weapon.minRangeMeters, toleranceMeters: toleranceMeters)))
+        var out = [ReachWeapon]()
+        for variant in weapon.rangeVariants(spread: spread) {
+            out.append(ReachWeapon(id: weapon.id, variant: variant.name, parameters: try RangeParameters(
+                rangeMeters: variant.rangeMeters, minRangeMeters: weapon.minRangeMeters, toleranceMeters: toleranceMeters)))
         }
         return out
     }

@@ -43,6 +43,14 @@ public final class TargetCSVReader {
         guard let header = try nextLine() else {
             throw StrikeRangeError("targets \(path): the file is empty; expected a header line with name, lat, lon columns and one row per target")
         }
+        // A binary file (an executable, a zip, a spreadsheet saved as .xlsx) is reported, not echoed: its
+        // bytes in a message would garble the terminal.
+        if header.contains(0) || buffer[bufferStart...].prefix(4096).contains(0) {
+            throw StrikeRangeError("targets \(path): this is a binary file, not a text CSV; expected a header line with name, lat, lon columns (export spreadsheets as CSV UTF-8)")
+        }
+        guard String(validating: header, as: UTF8.self) != nil else {
+            throw StrikeRangeError("targets \(path): line 1 (the header) is not valid UTF-8; save the file as CSV UTF-8")
+        }
         let names = Self.fields(header).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func find(_ accepted: [String]) -> Int? { names.firstIndex { accepted.contains($0) } }
         guard let lat = find(Self.latitudeNames), let lon = find(Self.longitudeNames) else {
@@ -95,8 +103,13 @@ public final class TargetCSVReader {
     }
 
     private func parse(_ line: ArraySlice<UInt8>) throws -> ReachTarget {
-        let f = Self.fields(line)
         let where_ = "targets \(path): row \(row) (line \(row + 1))"
+        // Decoding would silently turn bad bytes into U+FFFD in the target's name.
+        guard String(validating: line, as: UTF8.self) != nil else {
+            let offset = Self.firstInvalidUTF8Offset(line)
+            throw StrikeRangeError("\(where_): not valid UTF-8 (byte \(offset + 1) of the line); save the file as CSV UTF-8, or pass --skip-invalid to skip such rows")
+        }
+        let f = Self.fields(line)
         guard f.count > max(latColumn, lonColumn) else {
             throw StrikeRangeError("\(where_): \(f.count) field\(f.count == 1 ? "" : "s"), expected at least \(max(latColumn, lonColumn) + 1)")
         }
@@ -117,6 +130,14 @@ public final class TargetCSVReader {
         let name = nameColumn.flatMap { $0 < f.count ? f[$0] : nil } ?? String(row)
         let extra = passthroughIndices.map { $0 < f.count ? f[$0] : "" }
         return ReachTarget(name: name, point: LonLat(longitude: lon, latitude: lat), passthrough: extra)
+    }
+
+    /// Offset of the first byte where `bytes` stop being valid UTF-8 (its count if they are valid).
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var length = bytes.count
+        // The longest valid prefix, found by shrinking: lines are short, and this runs only on an error.
+        while length > 0, String(validating: bytes.prefix(length), as: UTF8.self) == nil { length -= 1 }
+        return length
     }
 
     /// The next line without its terminator (LF or CRLF), or nil at the end; reads 1 MiB at a time.

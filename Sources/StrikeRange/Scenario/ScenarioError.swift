@@ -8,15 +8,28 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     /// Dotted path of the field (`weapons[1].range`); empty for the document itself.
     public let field: String
     public let message: String
+    /// Further problems found in the same pass (the resolver reports every entry that does not resolve
+    /// at once, so fixing a scenario does not take one rerun per mistake).
+    public let more: [ScenarioError]
 
-    public init(file: String, line: Int?, column: Int?, field: String, message: String) {
+    public init(file: String, line: Int?, column: Int?, field: String, message: String, more: [ScenarioError] = []) {
         self.file = file; self.line = line; self.column = column; self.field = field; self.message = message
+        self.more = more
+    }
+
+    /// One error holding all of `errors` (which must not be empty), in order.
+    static func combining(_ errors: [ScenarioError]) -> ScenarioError {
+        let first = errors[0]
+        return ScenarioError(file: first.file, line: first.line, column: first.column, field: first.field,
+                             message: first.message, more: Array(errors.dropFirst()))
     }
 
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return field.isEmpty ? "\(place): \(message)" : "\(place): field '\(field)': \(message)"
+        let head = field.isEmpty ? "\(place): \(message)" : "\(place): field '\(field)': \(message)"
+        guard !more.isEmpty else { return head }
+        return ([head] + more.map(\.description)).joined(separator: "\n") + "\n\(more.count + 1) problems in \(file)"
     }
 }

@@ -32,7 +32,7 @@ public enum ScenarioLayers {
 
         var launchProperties: [String: JSONValue] = [
             "layer": .string("launch_area"), "name": .string(resolved.launchLabel),
-            "description": .string(launchDescription(resolved)),
+            "description": .string(launchDescription(resolved, keptSquareMeters: measure.areaSquareMeters(result.launch))),
             "area_km2": .number(rounded(measure.areaSquareMeters(result.launch) / 1e6, 1)),
             "standoff_km": scenario.standoffMeters.map { .number(rounded($0 / 1000, 3)) } ?? .null,
         ]
@@ -105,7 +105,7 @@ public enum ScenarioLayers {
             let distance = rows.first?.distanceMeters ?? 0
             let geometry: Geometry = rows.first.map { .point(Point(x: $0.target.longitude, y: $0.target.latitude)) } ?? target.geometry
             let p: [String: JSONValue] = [
-                "layer": .string("target"), "name": .string(shortName(target.label)), "label": .string(target.label),
+                "layer": .string("target"), "name": .string(target.kind == .place ? shortName(target.label) : target.label), "label": .string(target.label),
                 "distance_km": .number(rounded(distance / 1000, 3)), "in_range": .bool(reached),
                 "description": .string(summary.joined(separator: "; ")),
                 "marker-color": .string(reached ? LayerPalette.targetInRange : LayerPalette.targetOutOfRange),
@@ -116,7 +116,8 @@ public enum ScenarioLayers {
         return features
     }
 
-    /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays.
+    /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays. For place labels only: a coordinate
+    /// label "45.306,34.1" would become "45.306".
     static func shortName(_ label: String) -> String {
         label.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? label
     }
@@ -129,14 +130,15 @@ public enum ScenarioLayers {
         p["stroke-opacity"] = .number(1)
     }
 
-    private static func launchDescription(_ resolved: ResolvedScenario) -> String {
+    /// What the launch area is and what was done to it, with the area that is left.
+    private static func launchDescription(_ resolved: ResolvedScenario, keptSquareMeters: Double) -> String {
         var text = "Launch area: \(resolved.launchLabel)"
+        if !resolved.exclusions.isEmpty { text += ", excluding " + resolved.exclusions.map(\.label).joined(separator: ", ") }
         if let s = resolved.scenario.standoffMeters {
             let from = resolved.standoffFrom.isEmpty ? "its own boundary" : resolved.standoffFrom.map(\.label).joined(separator: ", ")
-            text += ", keeping \(format(s / 1000, 1)) km from \(from)"
+            text += ", keeping only the points at least \(format(s / 1000, 1)) km from \(from)"
         }
-        if !resolved.exclusions.isEmpty { text += ", excluding " + resolved.exclusions.map(\.label).joined(separator: ", ") }
-        return text
+        return text + "; \(format(keptSquareMeters / 1e6, 1)) km² left"
     }
 
     private static func regionDescription(_ region: ResolvedLocation, _ result: ScenarioResult) -> String {

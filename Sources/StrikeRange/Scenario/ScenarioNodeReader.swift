@@ -113,10 +113,20 @@ struct NodeReader {
         if isExplicit {
             guard let nameNode = fields["name"] else { throw error(node, field: "\(field).name", "required field is missing (an explicit weapon needs name and range)") }
             guard let rangeNode = fields["range"] else { throw error(node, field: "\(field).range", "required field is missing (an explicit weapon needs name and range)") }
+            // Checked here, where each value's line is known, and in the scenario's words: RangeParameters
+            // would report "--range" against the weapon's name.
+            let range = try distance(rangeNode, field: "\(field).range")
+            guard range > 0 else {
+                throw error(rangeNode, field: "\(field).range", "the range must be more than 0; give e.g. range: 300km")
+            }
+            let minimum = try fields["min_range"].map { node throws(ScenarioError) in try distance(node, field: "\(field).min_range") }
+            if let minimum, let minNode = fields["min_range"], minimum >= range {
+                throw error(minNode, field: "\(field).min_range", "\(format(minimum / 1000, 3)) km is not below range \(format(range / 1000, 3)) km; the minimum range must be smaller than the range (or leave min_range out)")
+            }
             return .explicit(
                 name: Marked(try string(nameNode, field: "\(field).name"), mark: mark(nameNode, field: "\(field).name")),
-                rangeMeters: try distance(rangeNode, field: "\(field).range"),
-                minRangeMeters: try fields["min_range"].map { node throws(ScenarioError) in try distance(node, field: "\(field).min_range") },
+                rangeMeters: range,
+                minRangeMeters: minimum,
                 source: try fields["source"].map { node throws(ScenarioError) in try string(node, field: "\(field).source") })
         }
         guard let idNode = fields["id"] else {

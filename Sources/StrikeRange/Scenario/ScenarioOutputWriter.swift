@@ -10,8 +10,20 @@ public struct ScenarioOutputWriter {
         self.tableImplementations = tableImplementations
     }
 
+    /// The files a scenario's `outputs` produce, known before the run so the folder can be checked first.
+    public static func fileNames(for outputs: Set<ScenarioOutput>) -> [String] {
+        var names = ["provenance.json"]
+        if outputs.contains(.geojson) { names.append("layers.geojson") }
+        if outputs.contains(.kml) { names.append("layers.kml") }
+        if outputs.contains(.csv) { names += ["coverage.csv", "reach.csv"] }
+        if outputs.contains(.svg) { names.append("map.svg") }
+        if outputs.contains(.svg) && outputs.contains(.png) { names.append("map.png") }
+        return names.sorted()
+    }
+
+    /// - Parameter folder: the output folder, checked before the run (see `OutputFolder`).
     /// - Throws: any error of rendering, rasterising or writing; the folder is then left as it was.
-    public func write(_ result: ScenarioResult, scenarioText: String, catalog: DataCatalog, to folder: String) throws {
+    public func write(_ result: ScenarioResult, scenarioText: String, catalog: DataCatalog, to folder: OutputFolder) throws {
         let scenario = result.resolved.scenario
         let features = ScenarioLayers.features(for: result)
         let title = scenario.title.isEmpty ? URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent : scenario.title
@@ -21,7 +33,7 @@ public struct ScenarioOutputWriter {
             let subtitle = (features.first?.properties["description"]?.stringValue ?? "")
             svg = try MapRenderer(title: title, subtitle: subtitle).svg(features: features, basemap: try catalog.regions())
         }
-        try OutputFolder.write(to: folder) { dir in
+        try folder.write { dir in
             func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
             if scenario.outputs.contains(.geojson) { try put("layers.geojson", GeoJSONWriter().string(FeatureCollection(features: features)) + "\n") }
             if scenario.outputs.contains(.kml) { try put("layers.kml", KMLWriter.document(title: title, features: features)) }

@@ -37,10 +37,12 @@ public enum ScenarioResolver {
         func fail(_ mark: ScenarioSourceMark, _ error: any Error) -> ScenarioError {
             ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: mark.field, message: "\(error)")
         }
-        func locations(_ list: [Marked<String>]) throws(ScenarioError) -> [ResolvedLocation] {
+        var problems = [ScenarioError]()
+        func locations(_ list: [Marked<String>],
+                       _ resolve: (String, DataCatalog) throws -> ResolvedLocation = { try LocationSpecifier.resolve($0, in: $1) }) -> [ResolvedLocation] {
             var result = [ResolvedLocation]()
             for item in list {
-                do { result.append(try LocationSpecifier.resolve(item.value, in: catalog)) } catch { throw fail(item.mark, error) }
+                do { result.append(try resolve(item.value, catalog)) } catch { problems.append(fail(item.mark, error)) }
             }
             return result
         }
@@ -49,33 +51,34 @@ public enum ScenarioResolver {
             switch weapon {
             case let .catalog(id, spread):
                 let entry: Weapon
-                do { entry = try catalog.weapons().weapon(matching: id.value) } catch { throw fail(id.mark, error) }
+                do { entry = try catalog.weapons().weapon(matching: id.value) } catch { problems.append(fail(id.mark, error)); continue }
                 let sources = entry.sources.map(\.citation)
-                func add(_ variant: String, _ range: Double) {
-                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant, rangeMeters: range,
-                                                          minRangeMeters: entry.minRangeMeters, sources: sources, weaponIndex: index))
-                }
-                add("nominal", entry.rangeMeters)
-                if spread ?? scenario.spread {
-                    if entry.rangeLowMeters != entry.rangeMeters { add("low", entry.rangeLowMeters) }
-                    if entry.rangeHighMeters != entry.rangeMeters { add("high", entry.rangeHighMeters) }
+                for variant in entry.rangeVariants(spread: spread ?? scenario.spread) {
+                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant.name,
+                                                          rangeMeters: variant.rangeMeters, minRangeMeters: entry.minRangeMeters,
+                                                          sources: sources, weaponIndex: index))
                 }
             case let .explicit(name, range, minimum, source):
                 do {
                     _ = try RangeParameters(rangeMeters: range, minRangeMeters: minimum, toleranceMeters: scenario.toleranceMeters)
-                } catch { throw fail(name.mark, error) }
+                } catch { problems.append(fail(name.mark, error)); continue }
                 variants.append(ScenarioWeaponVariant(weaponID: name.value, weaponName: name.value, variant: "custom", rangeMeters: range,
                                                       minRangeMeters: minimum, sources: source.map { [$0] } ?? [], weaponIndex: index))
             }
         }
-        return ResolvedScenario(
+        let resolved = ResolvedScenario(
             scenario: scenario,
-            launchParts: try locations(scenario.launch),
-            exclusions: try locations(scenario.exclude),
-            standoffFrom: try locations(scenario.standoffFrom),
+            launchParts: locations(scenario.launch),
+            exclusions: locations(scenario.exclude),
+            standoffFrom: locations(scenario.standoffFrom),
             variants: variants,
-            regions: try locations(scenario.regions),
-            targets: try locations(scenario.targets),
+            // Each list resolves by its kind: `regions:` among regions only, `targets:` preferring places.
+            regions: locations(scenario.regions, LocationSpecifier.resolveRegion),
+            targets: locations(scenario.targets, LocationSpecifier.resolveTarget),
             dataDirectory: catalog.directory)
+        if !problems.isEmpty {
+            throw ScenarioError.combining(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+        }
+        return resolved
     }
 }

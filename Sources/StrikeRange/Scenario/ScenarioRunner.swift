@@ -35,7 +35,7 @@ public struct ScenarioRunner {
         let builder = EnvelopeBuilder()
         let shaping = LaunchShaping(exclusions: resolved.exclusions.map(\.geometry), standoffMeters: scenario.standoffMeters,
                                     standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
-                                    makeValid: scenario.makeValid)
+                                    makeValid: scenario.makeValid, terms: .scenario)
         let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
         let verifier = EnvelopeVerifier()
         var envelopes = [(ScenarioWeaponVariant, RangeEnvelope)]()

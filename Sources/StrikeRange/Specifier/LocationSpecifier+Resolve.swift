@@ -98,9 +98,18 @@ extension LocationSpecifier {
             guard !isDirectory.boolValue else {
                 throw LocationSpecifierError.unreadableFile(path: path, reason: "it is a folder, not a GeoJSON file")
             }
-            do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: expanded))) } catch {
+            // Read through a file handle, not Data(contentsOf:), which reports a device such as /dev/null as
+            // "You don't have permission" (even as root) and cannot read a pipe such as <(cat a.geojson).
+            guard let handle = FileHandle(forReadingAtPath: expanded) else {
+                throw LocationSpecifierError.unreadableFile(path: path, reason: "it cannot be opened for reading (\(String(cString: strerror(errno))))")
+            }
+            defer { try? handle.close() }
+            do { bytes = [UInt8](try handle.readToEnd() ?? Data()) } catch {
                 throw LocationSpecifierError.unreadableFile(path: path, reason: error.localizedDescription)
             }
+        }
+        if bytes.isEmpty {
+            throw LocationSpecifierError.unreadableFile(path: label, reason: "it is empty; expected GeoJSON, e.g. {\"type\": \"Point\", \"coordinates\": [30.52, 50.45]}")
         }
         let features: [Feature]
         do { features = try GeoJSONReader.readFeatures(bytes) } catch {

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Independent check of `--standoff D` without `--standoff-from` (issue 10) with pyproj, shapely and scipy.
+
+A standoff from the launch area's own boundary must keep exactly the points of the area at least D from its
+boundary. `strikerange envelope --from AREA --standoff D --range 1m` returns that kept area grown by 1 m (its
+envelope at 1 m, within the 10 m tolerance), so for each launch area, read here straight from Data/ (not via
+our code), with its boundary densified linearly in lon/lat (RFC 7946 edges) to <= 50 m:
+
+- every vertex of the output, and every grid point inside it, lies in the area and is at least
+  D - T from the area's boundary (geodesic distance, pyproj Geod.inv to the nearest boundary stations,
+  preselected with a k-d tree on unit vectors);
+- every grid point of the area farther than D + T from its boundary is inside the output;
+- the output is not empty and smaller than the area (the bug: it was the whole area).
+
+T = 50 m covers the 1 m range, the 10 m envelope tolerance, the 1 m standoff tolerance and the station
+spacing (a few cm at 20 km). Areas: Chernihiv oblast (the issue's repro), Kharkiv oblast, Belarus, two
+oblasts given as two --from (one area, one boundary), and a file polygon with a hole.
+Usage: check-standoff.py PATH_TO_STRIKERANGE"""
+import json, subprocess, sys, tempfile
+from pathlib import Path
+import numpy as np
+from pyproj import Geod
+from scipy.spatial import cKDTree
+from shapely import contains_xy
+from shapely.geometry import shape, Polygon, MultiPolygon, mapping
+from shapely.ops import unary_union
+
+GEOD = Geod(ellps="WGS84")
+BINARY = sys.argv[1]
+DATA = Path(__file__).resolve().parents[2] / "Data"
+STANDOFF_M = 20_000.0
+T_M = 50.0
+SPACING_M = 50.0
+passed = failed = 0
+
+
+def report(ok, text):
+    global passed, failed
+    passed, failed = passed + ok, failed + (not ok)
+    print(("ok   " if ok else "FAIL ") + text, flush=True)
+
+
+def feature(file, key, value):
+    for f in json.load(open(DATA / file))["features"]:
+        if f["properties"].get(key) == value:
+            return shape(f["geometry"])
+    raise SystemExit(f"{value} not in {file}")
+
+
+def unit(lon, lat):
+    lon, lat = np.radians(lon), np.radians(lat)
+    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
+
+
+def boundary_stations(area):
+    rings = []
+    for p in getattr(area, "geoms", [area]):
+        rings += [p.exterior] + list(p.interiors)
+    out = []
+    for ring in rings:
+        c = np.array(ring.coords)
+        for (x1, y1), (x2, y2) in zip(c[:-1], c[1:]):
+            _, _, d = GEOD.inv(x1, y1, x2, y2)
+            n = max(1, int(np.ceil(d / SPACING_M)))
+            t = np.arange(n) / n
+            out.append(np.column_stack([x1 + t * (x2 - x1), y1 + t * (y2 - y1)]))
+    return np.vstack(out)
+
+
+class BoundaryDistance:
+    """Geodesic distance to the nearest station: the k nearest by chord, then pyproj on each."""
+
+    def __init__(self, stations):
+        self.stations = stations
+        self.tree = cKDTree(unit(stations[:, 0], stations[:, 1]))
+
+    def __call__(self, lon, lat, k=16):
+        _, idx = self.tree.query(unit(lon, lat), k=k)
+        best = np.full(len(lon), np.inf)
+        for j in range(k):
+            s = self.stations[idx[:, j]]
+            _, _, d = GEOD.inv(lon, lat, s[:, 0], s[:, 1])
+            best = np.minimum(best, d)
+        return best
+
+
+def grid(area, n=120):
+    minx, miny, maxx, maxy = area.bounds
+    xs, ys = np.meshgrid(np.linspace(minx, maxx, n), np.linspace(miny, maxy, n))
+    xs, ys = xs.ravel(), ys.ravel()
+    inside = contains_xy(area, xs, ys)
+    return xs[inside], ys[inside]
+
+
+def check(name, area, from_args):
+    r = subprocess.run([BINARY, "envelope", *from_args, "--standoff", f"{STANDOFF_M / 1000}km", "--range", "1m"],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        report(False, f"{name}: exit {r.returncode}: {r.stderr.strip()}")
+        return
+    kept = unary_union([shape(f["geometry"]) for f in json.loads(r.stdout)["features"]])
+    distance = BoundaryDistance(boundary_stations(area))
+    area_km2 = abs(GEOD.geometry_area_perimeter(area)[0]) / 1e6
+    kept_km2 = abs(GEOD.geometry_area_perimeter(kept)[0]) / 1e6
+    report(0 < kept_km2 < area_km2, f"{name}: kept {kept_km2:.1f} of {area_km2:.1f} km2")
+    if kept.is_empty:
+        return
+
+    vertices = np.vstack([np.array(ring.coords) for p in getattr(kept, "geoms", [kept])
+                          for ring in [p.exterior, *p.interiors]])
+    d = distance(vertices[:, 0], vertices[:, 1])
+    in_area = contains_xy(area.buffer(1e-3), vertices[:, 0], vertices[:, 1])
+    report(bool(in_area.all()) and d.min() >= STANDOFF_M - T_M,
+           f"{name}: {len(vertices)} output vertices in the area and >= {STANDOFF_M - T_M:.0f} m from its boundary "
+           f"(nearest {d.min():.1f} m, {int((~in_area).sum())} outside)")
+
+    xs, ys = grid(area)
+    dg = distance(xs, ys)
+    in_kept = contains_xy(kept, xs, ys)
+    too_close = in_kept & (dg < STANDOFF_M - T_M)
+    missing = ~in_kept & (dg > STANDOFF_M + T_M)
+    report(not too_close.any(), f"{name}: {int(in_kept.sum())} kept grid points all >= {STANDOFF_M - T_M:.0f} m from the boundary"
+           + (f" (worst {dg[too_close].min():.1f} m at {xs[too_close][0]:.5f},{ys[too_close][0]:.5f})" if too_close.any() else ""))
+    report(not missing.any(), f"{name}: all {int((dg > STANDOFF_M + T_M).sum())} grid points farther than {STANDOFF_M + T_M:.0f} m are kept"
+           + (f" ({int(missing.sum())} missing, e.g. {ys[missing][0]:.5f},{xs[missing][0]:.5f} at {dg[missing][0]:.1f} m)" if missing.any() else ""))
+
+
+chernihiv, sumy = feature("admin1.geojson", "iso_3166_2", "UA-74"), feature("admin1.geojson", "iso_3166_2", "UA-59")
+check("Chernihiv oblast (UA-74)", chernihiv, ["--from", "region:UA-74"])
+check("Kharkiv oblast (UA-63)", feature("admin1.geojson", "iso_3166_2", "UA-63"), ["--from", "region:UA-63"])
+check("Belarus (BY)", feature("countries.geojson", "iso_a2", "BY"), ["--from", "country:BY"])
+check("Chernihiv + Sumy as two --from", unary_union([chernihiv, sumy]), ["--from", "region:UA-74", "--from", "region:UA-59"])
+with tempfile.TemporaryDirectory() as tmp:
+    # A 200 km square near Kyiv with a 60 km square hole: the hole's edge is boundary too.
+    ring = [(29.0, 49.0), (31.8, 49.0), (31.8, 50.8), (29.0, 50.8), (29.0, 49.0)]
+    hole = [(30.0, 49.6), (30.0, 50.15), (30.85, 50.15), (30.85, 49.6), (30.0, 49.6)]
+    square = Polygon(ring, [hole])
+    path = Path(tmp) / "square-with-hole.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(square)}))
+    check("file polygon with a hole", square, ["--from", str(path)])
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
