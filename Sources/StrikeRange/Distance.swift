@@ -13,6 +13,9 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static let acceptedForms = "a non-negative number followed by a unit: 300km, 5000m, 186mi, 162nmi or 1.5 km "
         + "(units km, m, mi, nmi; case-insensitive; a space is allowed)"
 
+    /// Hand-written: Foundation's `MeasurementFormatter` formats but does not parse, and the accepted forms are few.
+    /// The `distance` fuzz harness (Tests/Fuzz) checks that any text gives a finite distance or this error.
+    ///
     /// Parses a number followed by a unit (case-insensitive, optional space): `300km`, `1.5 km`, `186MI`.
     /// - Throws: `DistanceParseError` naming the value and listing the accepted forms when the unit is
     ///   missing or unknown, or the number is negative, NaN, infinite or not a number.

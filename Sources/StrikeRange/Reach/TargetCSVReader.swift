@@ -7,6 +7,10 @@ import Geodesy
 /// `lon`/`lng`/`long`/`longitude`/`x`, optional `name`. Other columns are passed through in order.
 /// Fields may be double-quoted (RFC 4180, `""` for a quote) but may not span lines.
 /// Row numbers in messages count data rows from 1 (the header is not a row); the file line is also given.
+///
+/// Hand-written rather than SwiftCSV or CSV.swift: those load the whole file or a row type per record and report
+/// no row/line with the bad value, while this streams 1 MiB at a time and needs only two numeric columns.
+/// The `csv` fuzz harness (Tests/Fuzz) checks that any bytes give valid targets or a `StrikeRangeError`.
 public final class TargetCSVReader {
     public let path: String
     /// Names of the passed-through columns, in file order.
