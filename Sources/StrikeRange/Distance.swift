@@ -42,6 +42,8 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         guard value.isFinite else { throw DistanceParseError(text: text, reason: "the number must be finite") }
         guard value >= 0 else { throw DistanceParseError(text: text, reason: "a distance cannot be negative") }
+        // 1e308km is a finite number but not a finite length in metres.
+        guard (value * unit.meters).isFinite else { throw DistanceParseError(text: text, reason: "the number is too large") }
         meters = value * unit.meters
     }
 

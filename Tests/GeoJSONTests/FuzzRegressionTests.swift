@@ -77,6 +77,15 @@ import Testing
         }
     }
 
+    /// Found by the `json` harness: Foundation returned this 54-digit number as an NSDecimalNumber 6 ulps away from
+    /// the correctly rounded double. Ours must be the correctly rounded value; the oracle is Python's
+    /// `float("0.1345678111111111...")`, hex 0x1.139849de883fap-3.
+    @Test func longFractionIsCorrectlyRounded_fuzzJSON() throws {
+        let bytes = Array(try Data(contentsOf: Self.regressions.appendingPathComponent("json/long-fraction-foundation-decimal.json")))
+        let expected = Double(sign: .plus, exponent: -3, significand: Double("0x1.139849de883fap0")!)
+        #expect(try GeoJSONReader.readJSONValue(bytes) == .array([.number(expected)]))
+    }
+
     @Test func byteOrderMarkAloneIsEmptyInput() {
         #expect(throws: GeoJSONError(.emptyInput, path: "")) { try GeoJSONReader.read([0xEF, 0xBB, 0xBF, 0x20]) }
     }
