@@ -86,6 +86,14 @@ import Testing
         #expect(try GeoJSONReader.readJSONValue(bytes) == .array([.number(expected)]))
     }
 
+    /// Found by the `json` harness: Foundation drops a U+FEFF at the start of a string value; RFC 8259 makes it
+    /// part of the string, so ours keeps it (and the escaped NUL later on).
+    @Test func stringStartingWithBOMCharacterKeepsIt_fuzzJSON() throws {
+        let bytes = Array(try Data(contentsOf: Self.regressions.appendingPathComponent("json/string-starting-with-bom-character.json")))
+        let value = try GeoJSONReader.readJSONValue(bytes)
+        #expect(value == .string("\u{FEFF}fud84af\"edt\u{0},falso,nules"))
+    }
+
     @Test func byteOrderMarkAloneIsEmptyInput() {
         #expect(throws: GeoJSONError(.emptyInput, path: "")) { try GeoJSONReader.read([0xEF, 0xBB, 0xBF, 0x20]) }
     }
