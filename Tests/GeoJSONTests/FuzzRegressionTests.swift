@@ -94,6 +94,13 @@ import Testing
         #expect(value == .string("\u{FEFF}fud84af\"edt\u{0},falso,nules"))
     }
 
+    /// Found by the `json` harness: Foundation also drops a U+FEFF that follows an escape sequence; ours keeps it.
+    @Test func bomCharacterAfterEscapeIsKept_fuzzJSON() throws {
+        let bytes = Array(try Data(contentsOf: Self.regressions.appendingPathComponent("json/bom-character-after-escape.json")))
+        guard case .string(let text) = try GeoJSONReader.readJSONValue(bytes) else { Issue.record("expected a string"); return }
+        #expect(text.unicodeScalars.map(\.value).split(separator: 0xD789).contains { $0.first == 0xFEFF })
+    }
+
     @Test func byteOrderMarkAloneIsEmptyInput() {
         #expect(throws: GeoJSONError(.emptyInput, path: "")) { try GeoJSONReader.read([0xEF, 0xBB, 0xBF, 0x20]) }
     }
