@@ -9,8 +9,10 @@ import GeoJSON
 /// - A UTF-8 byte order mark: we skip it (RFC 8259 §8.1 allows that); Foundation is given the text without it.
 /// - Nesting deeper than `maximumDepth`: we refuse it (the model builder recurses per level); Foundation has its
 ///   own limit.
-/// - Input Foundation would sniff as UTF-16/32 (a NUL or a UTF-16 byte order mark in the first four bytes): we
-///   read UTF-8 only.
+/// - A raw NUL byte, or a UTF-16 byte order mark: Foundation sniffs UTF-16/32 from NULs near the start and
+///   may stop reading at a NUL (found by this harness: Tests/Fuzz/regressions/json/nul-byte-after-bom.json).
+///   A raw NUL is never valid JSON (outside strings it is not a token, inside it must be escaped), so such
+///   input must be rejected by us, and Foundation is not asked.
 /// - `\uD800`-style lone surrogate escapes: we decode them to U+FFFD; Foundation may refuse them.
 /// - U+FEFF inside strings and keys: Foundation drops it at the start of a string and right after an escape
 ///   sequence (found by this harness: Tests/Fuzz/regressions/json/string-starting-with-bom-character.json and
@@ -22,8 +24,12 @@ import GeoJSON
 /// numbers with many digits as `NSDecimalNumber`, whose `doubleValue` can be several ulps off (found by this
 /// harness: Tests/Fuzz/regressions/json/long-fraction-foundation-decimal.json); its decimal text is compared instead.
 let jsonDifferentialHarness = FuzzHarness(name: "json", maximumLengthBytes: 4096) { bytes in
-    guard !sniffedAsUTF16Or32(bytes), nestingDepth(bytes) < jsonMaximumDepth else { return }
+    guard nestingDepth(bytes) < jsonMaximumDepth else { return }
     let ours: Result<JSONValue, GeoJSONError> = Result { () throws(GeoJSONError) in try GeoJSONReader.readJSONValue(bytes) }
+    if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
+        if case .success(let value) = ours { contractViolation("json", "accepted a NUL byte or UTF-16 text: \(value)") }
+        return
+    }
     if case .failure(let error) = ours, error.problem == .nonFiniteNumber { return }
     let foundationInput = Data(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
     let theirs = try? JSONSerialization.jsonObject(with: foundationInput, options: [.fragmentsAllowed])
@@ -106,10 +112,6 @@ private func comparable(_ object: Any) -> Comparable? {
         return .array(result)
     }
     return nil
-}
-
-private func sniffedAsUTF16Or32(_ bytes: [UInt8]) -> Bool {
-    bytes.prefix(4).contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
 }
 
 /// Deepest nesting of `[`/`{` outside strings (an upper bound is enough: it only decides what to skip).
