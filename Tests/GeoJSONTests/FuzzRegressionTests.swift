@@ -101,6 +101,19 @@ import Testing
         #expect(text.unicodeScalars.map(\.value).split(separator: 0xD789).contains { $0.first == 0xFEFF })
     }
 
+    /// Found by the `json` harness: Foundation read `BOM 1 NUL r` as the number 1 (it stops at the NUL); a raw NUL
+    /// is never JSON, so ours rejects it at its byte.
+    @Test func nulByteAfterBOMIsRejected_fuzzJSON() throws {
+        let bytes = Array(try Data(contentsOf: Self.regressions.appendingPathComponent("json/nul-byte-after-bom.json")))
+        #expect(bytes == [0xEF, 0xBB, 0xBF, 0x31, 0x00, 0x72])
+        #expect {
+            try GeoJSONReader.readJSONValue(bytes)
+        } throws: { error in
+            guard let error = error as? GeoJSONError, case .invalidJSON = error.problem else { return false }
+            return error.byteOffset == 4 && error.line == 1
+        }
+    }
+
     @Test func byteOrderMarkAloneIsEmptyInput() {
         #expect(throws: GeoJSONError(.emptyInput, path: "")) { try GeoJSONReader.read([0xEF, 0xBB, 0xBF, 0x20]) }
     }
