@@ -44,6 +44,9 @@ public enum GeoJSONReader {
     /// Convenience for text already in memory.
     public static func read(_ text: String) throws(GeoJSONError) -> GeoJSONObject { try read(Array(text.utf8)) }
 
+    /// Deepest nesting of arrays and objects accepted; deeper documents are `invalidJSON`.
+    package static var maximumNestingDepth: Int { JSONTokenizer.maximumDepth }
+
     /// Reads a plain JSON value (no GeoJSON rules; non-finite numbers rejected).
     /// `package` so that the fuzz harness can compare it with Foundation's `JSONSerialization`.
     package static func readJSONValue(_ bytes: [UInt8]) throws(GeoJSONError) -> JSONValue {

@@ -1,4 +1,6 @@
 /// A non-negative length in metres, as read from user input such as `300km`, `5000m`, `186mi`, `162nmi`.
+/// The parser is hand-written: Foundation's `MeasurementFormatter` formats but does not parse, and the forms are
+/// few. The `distance` fuzz harness (Tests/Fuzz) checks that any text gives a finite distance or the typed error.
 public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Metres, finite and ≥ 0.
     public var meters: Double
@@ -13,12 +15,10 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static let acceptedForms = "a non-negative number followed by a unit: 300km, 5000m, 186mi, 162nmi or 1.5 km "
         + "(units km, m, mi, nmi; case-insensitive; a space is allowed)"
 
-    /// Hand-written: Foundation's `MeasurementFormatter` formats but does not parse, and the accepted forms are few.
-    /// The `distance` fuzz harness (Tests/Fuzz) checks that any text gives a finite distance or this error.
-    ///
     /// Parses a number followed by a unit (case-insensitive, optional space): `300km`, `1.5 km`, `186MI`.
     /// - Throws: `DistanceParseError` naming the value and listing the accepted forms when the unit is
-    ///   missing or unknown, or the number is negative, NaN, infinite or not a number.
+    ///   missing or unknown, or the number is negative, NaN, infinite, not a number, or so large that the
+    ///   length in metres would be infinite.
     public init(parsing text: String) throws(DistanceParseError) {
         let trimmed = text.trimmingWhitespace()
         // Split where the unit letters start: "1.5e3 km" must keep its exponent, so scan from the end.

@@ -24,7 +24,7 @@ import GeoJSON
 /// numbers with many digits as `NSDecimalNumber`, whose `doubleValue` can be several ulps off (found by this
 /// harness: Tests/Fuzz/regressions/json/long-fraction-foundation-decimal.json); its decimal text is compared instead.
 let jsonDifferentialHarness = FuzzHarness(name: "json", maximumLengthBytes: 4096) { bytes in
-    guard nestingDepth(bytes) < jsonMaximumDepth else { return }
+    guard nestingDepth(bytes) < GeoJSONReader.maximumNestingDepth else { return }  // at our limit: see above
     let ours: Result<JSONValue, GeoJSONError> = Result { () throws(GeoJSONError) in try GeoJSONReader.readJSONValue(bytes) }
     if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
         if case .success(let value) = ours { contractViolation("json", "accepted a NUL byte or UTF-16 text: \(value)") }
@@ -55,9 +55,6 @@ let jsonDifferentialHarness = FuzzHarness(name: "json", maximumLengthBytes: 4096
         contractViolation("json", "we reject what Foundation accepts: \(error)")
     }
 }
-
-/// Our tokenizer's limit (`JSONTokenizer.maximumDepth`, internal to GeoJSON); kept below Foundation's.
-private let jsonMaximumDepth = 512
 
 /// A JSON value in a form both sides can be compared in.
 private indirect enum Comparable {
