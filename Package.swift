@@ -38,6 +38,10 @@ let package = Package(
             ]
         ),
 
+        // libFuzzer harnesses for every reader of user input (issue 17). A normal build is a replay driver
+        // (`strikerange-fuzz HARNESS FILE...`); Scripts/fuzz builds the fuzzer with -DFUZZING in .build-fuzz.
+        .executableTarget(name: "strikerange-fuzz", dependencies: ["GeoJSON", "StrikeRange"], path: "Tests/Fuzz/Harnesses"),
+
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),

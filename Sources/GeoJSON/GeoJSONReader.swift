@@ -5,6 +5,11 @@ import Geometry
 /// Two passes: a byte-level tokenizer (syntax, UTF-8, numbers) and a model builder (RFC 7946 rules:
 /// member types, positions of 2 or 3 finite numbers within longitude [-180, 180] and latitude [-90, 90],
 /// closed rings of at least 4 positions, known type names). Foreign members are ignored.
+///
+/// Why hand-written rather than `JSONSerialization`/`JSONDecoder`: those build a tree of boxed values before any
+/// GeoJSON rule can run, which costs several times the time and memory on large boundary files, and their errors
+/// name neither the byte, the line nor the JSON path. Foundation stays as the differential oracle of the
+/// `json` fuzz harness (Tests/Fuzz), which must agree with it on accept/reject and on values.
 public enum GeoJSONReader {
     /// Reads any GeoJSON document: a geometry, a Feature or a FeatureCollection.
     /// - Throws: `GeoJSONError` naming the problem and its JSON path.
@@ -39,8 +44,12 @@ public enum GeoJSONReader {
     /// Convenience for text already in memory.
     public static func read(_ text: String) throws(GeoJSONError) -> GeoJSONObject { try read(Array(text.utf8)) }
 
+    /// Deepest nesting of arrays and objects accepted; deeper documents are `invalidJSON`.
+    package static var maximumNestingDepth: Int { JSONTokenizer.maximumDepth }
+
     /// Reads a plain JSON value (no GeoJSON rules; non-finite numbers rejected).
-    static func readJSONValue(_ bytes: [UInt8]) throws(GeoJSONError) -> JSONValue {
+    /// `package` so that the fuzz harness can compare it with Foundation's `JSONSerialization`.
+    package static func readJSONValue(_ bytes: [UInt8]) throws(GeoJSONError) -> JSONValue {
         var (builder, root) = try prepare(bytes)
         return try builder.value(at: root)
     }

@@ -8,7 +8,9 @@ struct JSONTokenizer {
     private var position = 0
     /// Token indices of the open containers, innermost last.
     private var openContainers: [Int] = []
-    /// For each open container: token index of its current key (objects) or -1.
+    /// For each open container: token index of its current key (objects), or -1 while no key is complete
+    /// (before the first key, and while a key is being read: an error inside a key is reported at the
+    /// enclosing object's path, neither a stale previous key nor a key token that does not exist yet).
     private var currentKeys: [Int] = []
 
     init(bytes: [UInt8]) {
@@ -76,6 +78,8 @@ struct JSONTokenizer {
             // A value just completed: count it, then consume separators and closers.
             while true {
                 guard let top = openContainers.last else { return }
+                // `count` is 32-bit to keep tokens small; more elements need a > 4 GiB document.
+                guard tokens[top].count < Int32.max else { throw syntaxError("more than \(Int32.max) elements in one container") }
                 tokens[top].count += 1
                 skipWhitespace()
                 guard position < bytes.count else {
@@ -132,10 +136,13 @@ struct JSONTokenizer {
     }
 
     private mutating func parseKeyAndColon() throws(GeoJSONError) {
+        // The key token exists only once its closing quote is read; until then the path is the object's
+        // (after `{"a": 1, ` an error belongs to the object, not to the previous member "a").
+        currentKeys[currentKeys.count - 1] = -1
         guard position < bytes.count else { throw truncated("a key") }
         guard bytes[position] == UInt8(ascii: "\"") else { throw try unexpectedByte(expecting: "a string key") }
-        currentKeys[currentKeys.count - 1] = tokens.count
         try parseString(kind: .key)
+        currentKeys[currentKeys.count - 1] = tokens.count - 1
         skipWhitespace()
         guard position < bytes.count else { throw truncated("':'") }
         guard bytes[position] == UInt8(ascii: ":") else { throw try unexpectedByte(expecting: "':'") }

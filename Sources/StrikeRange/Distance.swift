@@ -1,4 +1,6 @@
 /// A non-negative length in metres, as read from user input such as `300km`, `5000m`, `186mi`, `162nmi`.
+/// The parser is hand-written: Foundation's `MeasurementFormatter` formats but does not parse, and the forms are
+/// few. The `distance` fuzz harness (Tests/Fuzz) checks that any text gives a finite distance or the typed error.
 public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Metres, finite and ≥ 0.
     public var meters: Double
@@ -15,7 +17,8 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses a number followed by a unit (case-insensitive, optional space): `300km`, `1.5 km`, `186MI`.
     /// - Throws: `DistanceParseError` naming the value and listing the accepted forms when the unit is
-    ///   missing or unknown, or the number is negative, NaN, infinite or not a number.
+    ///   missing or unknown, or the number is negative, NaN, infinite, not a number, or so large that the
+    ///   length in metres would be infinite.
     public init(parsing text: String) throws(DistanceParseError) {
         let trimmed = text.trimmingWhitespace()
         // Split where the unit letters start: "1.5e3 km" must keep its exponent, so scan from the end.
@@ -39,6 +42,8 @@ public struct Distance: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         guard value.isFinite else { throw DistanceParseError(text: text, reason: "the number must be finite") }
         guard value >= 0 else { throw DistanceParseError(text: text, reason: "a distance cannot be negative") }
+        // 1e308km is a finite number but not a finite length in metres.
+        guard (value * unit.meters).isFinite else { throw DistanceParseError(text: text, reason: "the number is too large") }
         meters = value * unit.meters
     }
 

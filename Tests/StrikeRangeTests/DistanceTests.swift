@@ -26,6 +26,14 @@ struct DistanceTests {
         }
     }
 
+    /// Found while writing the `distance` fuzz contract (metres finite): 1e308 is a finite number, but 1e308 km
+    /// overflowed to an infinite length. Fixture: Tests/Fuzz/regressions/distance/overflow-to-infinite-meters.txt.
+    @Test(arguments: ["1e308km", "1.7e308 nmi", "2e305mi"])
+    func overflowToInfiniteMetersIsAnError_fuzzDistance(text: String) {
+        #expect(throws: DistanceParseError(text: text, reason: "the number is too large")) { try Distance(parsing: text) }
+        #expect(throws: Never.self) { try Distance(parsing: "1.7e308 m") }
+    }
+
     @Test func comparesByLength() throws {
         #expect(try Distance(parsing: "1nmi") > Distance(parsing: "1mi"))
         #expect(try Distance(parsing: "1mi") > Distance(parsing: "1km"))

@@ -5,6 +5,8 @@ import Testing
 enum CLIRunner {
     struct Result {
         var status: Int32
+        /// True when the process was killed by a signal (a Swift trap is SIGILL or SIGTRAP); `status` is then the signal.
+        var diedBySignal = false
         var stdout: String
         var stderr: String
     }
@@ -52,6 +54,7 @@ enum CLIRunner {
         process.waitUntilExit()
         while !errData.isSet { usleep(1000) }
         return Result(status: process.terminationStatus,
+                      diedBySignal: process.terminationReason == .uncaughtSignal,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData.value, as: UTF8.self))
     }

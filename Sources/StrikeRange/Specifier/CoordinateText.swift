@@ -1,7 +1,11 @@
 /// Reads "latitude, longitude" text: decimal degrees (`50.45,30.52`, `50.45 30.52`), hemisphere letters before or
 /// after the number (`50.45N 30.52E`, `N50.45 E30.52`, any order when both carry letters), and degrees–minutes–seconds
 /// (`50°27'N 30°31'E`, `50°27'13"N 30°31'5"E`, with ′ ″ or º as well).
-enum CoordinateText {
+///
+/// Hand-written because no maintained Swift library reads these forms (hemisphere letters on either side, DMS
+/// marks in several Unicode spellings) with messages that say what is wrong; the `coordinate` fuzz harness
+/// (Tests/Fuzz) checks that any text gives a position in range or a `LocationSpecifierError`.
+package enum CoordinateText {
     /// Whether `text` is meant as coordinates rather than a name or path: it starts with a number (or a hemisphere
     /// letter then a number) and holds nothing but numbers, signs, degree/minute/second marks, hemisphere letters
     /// and separators.
@@ -30,7 +34,7 @@ enum CoordinateText {
     /// The position in `text`.
     /// - Throws: `LocationSpecifierError` — `.missingCoordinate` for one number, `.latitudeOutOfRange` /
     ///   `.longitudeOutOfRange` naming the value, `.malformedCoordinates` saying what is wrong.
-    static func parse(_ original: String) throws(LocationSpecifierError) -> (latitude: Double, longitude: Double) {
+    package static func parse(_ original: String) throws(LocationSpecifierError) -> (latitude: Double, longitude: Double) {
         let text = original.trimmingWhitespace()
         let components = try scan(text)
         func hemisphereAxis(_ c: Component) -> Character? {
