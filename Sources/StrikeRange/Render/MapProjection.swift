@@ -123,6 +123,37 @@ final class MapProjection {
 }
 
 extension MapProjection {
+    /// SVG path data for filling a polygonal geometry. An exterior ring that is the whole lon/lat box (an
+    /// envelope beyond a hemisphere: the globe less far caps) is all seams, and projected it encloses
+    /// nothing; it is drawn as the projection's rim instead, a circle at half a meridian from the centre.
+    func fillData(_ g: Geometry) -> String {
+        var d = ""
+        for polygon in g.polygons {
+            let xs = polygon.exterior.map(\.x), ys = polygon.exterior.map(\.y)
+            let isGlobe = xs.min() == -180 && xs.max() == 180 && ys.min() == -90 && ys.max() == 90
+            let antipode = LonLat(longitude: centre.longitude > 0 ? centre.longitude - 180 : centre.longitude + 180, latitude: -centre.latitude)
+            if isGlobe, let around = polygon.holes.firstIndex(where: { PlanarRing.contains($0, antipode) }) {
+                // A hole around the centre's antipode projects onto a ring about the centre, and the
+                // envelope is what that ring encloses on the map (less any other holes).
+                d += pathData(.polygon(Polygon(exterior: polygon.holes[around])))
+                for (k, hole) in polygon.holes.enumerated() where k != around { d += pathData(.polygon(Polygon(exterior: hole))) }
+            } else if isGlobe {
+                let radius = Geodesic.wgs84.maximumDistanceMeters * pixelsPerMeter
+                let cx = offsetX, cy = offsetY
+                d += "M\(svgNumber(cx + radius)),\(svgNumber(cy))"
+                for k in 1...180 {
+                    let t = Double(k) * 2 * .pi / 180
+                    d += "L\(svgNumber(cx + radius * cos(t))),\(svgNumber(cy + radius * sin(t)))"
+                }
+                d += "Z"
+                for hole in polygon.holes { d += pathData(.polygon(Polygon(exterior: hole))) }
+            } else {
+                d += pathData(.polygon(polygon))
+            }
+        }
+        return d
+    }
+
     /// SVG path data of a polygonal geometry's outline without the edges where it was cut at ±180° or
     /// closed along a pole: those are seams of the lon/lat representation, not boundaries, and a stroked
     /// seam draws a line through an envelope that crosses ±180° or holds a pole.

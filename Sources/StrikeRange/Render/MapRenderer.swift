@@ -24,7 +24,7 @@ public struct MapRenderer {
         for f in features {
             guard let g = f.geometry, let b = g.boundingBox else { continue }
             box = box.map { $0.union(b) } ?? b
-            let isLaunch = f.properties["layer"]?.stringValue == "launch"
+            let isLaunch = ["launch", "launch_area"].contains(f.properties["layer"]?.stringValue ?? "")
             g.forEachCoordinate { c in
                 points.append(LonLat(longitude: c.x, latitude: c.y))
                 if isLaunch { launchPoints.append(LonLat(longitude: c.x, latitude: c.y)) }
@@ -110,7 +110,7 @@ public struct MapRenderer {
                 svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\" fill-rule=\"evenodd\"\(dash)/>")
             } else {
                 // Fill and outline apart, so the outline can leave out the ±180° and pole seams.
-                svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.pathData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"none\" fill-rule=\"evenodd\"/>")
+                svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.fillData(g))\" fill=\"\(SVGText.escape(fill))\" fill-opacity=\"\(format(fillOpacity, 2))\" stroke=\"none\" fill-rule=\"evenodd\"/>")
                 svg.line("<path class=\"\(SVGText.escape(layer))\" d=\"\(projection.outlineData(g))\" fill=\"none\" stroke=\"\(SVGText.escape(stroke))\" stroke-width=\"\(format(strokeWidth, 2))\"\(dash)/>")
             }
         }
@@ -152,7 +152,10 @@ public struct MapRenderer {
                 labels += textBlock(lines, x: at.x, y: at.y, fontSize: 17, weight: "bold", color: "#111111")
             }
         }
-        for c in countryLabels {
+        // On a view of most of the globe, the label placer would move country names far from their
+        // countries to avoid each other; only the basemap's outlines are drawn there.
+        let showsCountryNames = visible.maxX - visible.minX <= 120
+        for c in countryLabels where showsCountryNames {
             let s = LabelPlacer.size([c.name], fontSize: 15)
             if let at = placer.place(anchorX: c.anchor.x, anchorY: c.anchor.y, width: s.width * 1.25, height: s.height, gap: 4, centred: true) {
                 labels += "<text x=\"\(svgNumber(at.x))\" y=\"\(svgNumber(at.y + 15))\" font-size=\"15\" letter-spacing=\"3\" fill=\"#8a8478\">\(SVGText.escape(c.name))</text>\n"
