@@ -104,7 +104,28 @@ struct BoundaryCertificate {
         return e
     }
 
+    /// Whether the sample itself is certainly outside the band of every bound: halving cannot help then.
+    private func violates(_ s: Sample) -> Bool {
+        let maxBand = band(.maximum), r = parameters.rangeMeters
+        var inside = s.nearest.upperMeters - r >= maxBand.lo && s.nearest.lowerMeters - r <= maxBand.hi
+        if let f = s.farthest, let minimum = parameters.minRangeMeters {
+            let minBand = band(.minimum)
+            inside = inside || (f.upperMeters - minimum >= minBand.lo && f.lowerMeters - minimum <= minBand.hi)
+        }
+        return !inside
+    }
+
     private func certifyPiece(_ s0: Sample, _ s1: Sample, _ a: Coordinate, _ b: Coordinate, depth: Int, result: inout Result) {
+        if violates(s0) || violates(s1) {
+            let worse = sampleError(s0) >= sampleError(s1) ? s0 : s1
+            if sampleError(worse) > result.achievedErrorMeters {
+                result.achievedErrorMeters = sampleError(worse)
+                result.worstPoint = worse.point
+            }
+            result.failedPieces += 1
+            if sampleError(worse) <= parameters.toleranceMeters { result.wrongSideCount += 1 }
+            return
+        }
         let chord = geodesic.distanceMeters(s0.point, s1.point)
         let dLon = b.x - a.x, dLat = b.y - a.y
         let kappaPath = bounds.lonLatCurvatureBound(deltaLongitude: dLon, deltaLatitude: dLat,

@@ -90,16 +90,13 @@ public struct EnvelopeCertifier: Sendable {
                                       resolutionMeters: min(0.1, max(0.000_1, 0.01 * t)))
         let output = CertifiedOutput(geometry)
         let thorough = thoroughness == .thorough
-        let debugT0 = Date()
         let boundary = BoundaryCertificate(distance: distance, geodesic: geodesic, bounds: bounds, parameters: parameters,
                                            tightnessMeters: (thorough ? 0.02 : 0.1) * t,
-                                           shortestPieceMeters: 0.001).certify(output.rings)
-        let debugT1 = Date()
+                                           shortestPieceMeters: max(0.001, 0.01 * t)).certify(output.rings)
         let membership = MembershipCertificate(distance: distance, output: output, parameters: parameters, geodesic: geodesic,
                                                bounds: bounds, neighbourhoodSamples: thorough ? 20_000 : 2_000,
                                                globeSamples: thorough ? 2_000 : 200, vertexLimit: thorough ? 5_000 : 400,
                                                seed: seed).certify()
-        if ProcessInfo.processInfo.environment["CERT_DEBUG"] != nil { FileHandle.standardError.write(Data("DEBUG boundary \(debugT1.timeIntervalSince(debugT0)) s samples \(boundary.sampleCount) membership \(Date().timeIntervalSince(debugT1)) s points \(membership.sampleCount) pieces \(model.pieces.count) blocks \(model.blocks.count)\n".utf8)) }
         let boundaryOK = boundary.failedPieces == 0 && boundary.achievedErrorMeters <= t
         let passed = boundaryOK && membership.failures == 0 && (membership.area?.passed ?? true)
         return EnvelopeVerification(achievedErrorMeters: boundary.achievedErrorMeters, wrongSideCount: boundary.wrongSideCount,
