@@ -57,6 +57,11 @@ struct BoundaryCertificate {
 
     func certify(_ rings: [[Coordinate]]) -> Result {
         var result = Result()
+        // An edge that two rings share in opposite directions is a seam inside the region (two parts drawn
+        // side by side), not a boundary of it: membership still checks both sides.
+        struct Key: Hashable { let ax: Double, ay: Double, bx: Double, by: Double }
+        var directed = Set<Key>()
+        for ring in rings { for (a, b) in zip(ring, ring.dropFirst()) { directed.insert(Key(ax: a.x, ay: a.y, bx: b.x, by: b.y)) } }
         for ring in rings where ring.count >= 2 {
             var vertexSamples = [Int: Sample]()
             func vertexSample(_ i: Int, _ f: Double, _ a: Coordinate, _ b: Coordinate) -> Sample {
@@ -69,6 +74,7 @@ struct BoundaryCertificate {
             for i in 0..<(ring.count - 1) {
                 let a = ring[i], b = ring[i + 1]
                 if CertifiedOutput.isCutOrClosure(a, b) || (a.x == b.x && a.y == b.y) { continue }
+                if directed.contains(Key(ax: b.x, ay: b.y, bx: a.x, by: a.y)) { continue }
                 let s0 = vertexSample(i, 0, a, b)
                 let s1 = vertexSample(i + 1 == ring.count - 1 ? 0 : i + 1, 1, a, b)
                 certifyPiece(s0, s1, a, b, depth: 0, result: &result)
