@@ -59,9 +59,16 @@ struct BoundaryCertificate {
         var result = Result()
         // An edge that two rings share in opposite directions is a seam inside the region (two parts drawn
         // side by side), not a boundary of it: membership still checks both sides.
-        struct Key: Hashable { let ax: Double, ay: Double, bx: Double, by: Double }
+        // Coordinates are compared at 1e-9° (0.1 mm): the two copies may differ in their last bits.
+        struct Key: Hashable {
+            let ax: Int64, ay: Int64, bx: Int64, by: Int64
+            init(_ a: Coordinate, _ b: Coordinate) {
+                ax = Int64((a.x * 1e9).rounded()); ay = Int64((a.y * 1e9).rounded())
+                bx = Int64((b.x * 1e9).rounded()); by = Int64((b.y * 1e9).rounded())
+            }
+        }
         var directed = Set<Key>()
-        for ring in rings { for (a, b) in zip(ring, ring.dropFirst()) { directed.insert(Key(ax: a.x, ay: a.y, bx: b.x, by: b.y)) } }
+        for ring in rings { for (a, b) in zip(ring, ring.dropFirst()) { directed.insert(Key(a, b)) } }
         for ring in rings where ring.count >= 2 {
             var vertexSamples = [Int: Sample]()
             func vertexSample(_ i: Int, _ f: Double, _ a: Coordinate, _ b: Coordinate) -> Sample {
@@ -74,7 +81,7 @@ struct BoundaryCertificate {
             for i in 0..<(ring.count - 1) {
                 let a = ring[i], b = ring[i + 1]
                 if CertifiedOutput.isCutOrClosure(a, b) || (a.x == b.x && a.y == b.y) { continue }
-                if directed.contains(Key(ax: b.x, ay: b.y, bx: a.x, by: a.y)) { continue }
+                if directed.contains(Key(b, a)) { continue }
                 let s0 = vertexSample(i, 0, a, b)
                 let s1 = vertexSample(i + 1 == ring.count - 1 ? 0 : i + 1, 1, a, b)
                 certifyPiece(s0, s1, a, b, depth: 0, result: &result)
