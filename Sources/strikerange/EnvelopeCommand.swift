@@ -16,8 +16,10 @@ struct EnvelopeCommand: ParsableCommand {
         discussion: """
             Every point whose geodesic distance (WGS84) to the launch area is within range, minus, with a \
             minimum range, the points closer than it to every launch point. Each feature reports the achieved \
-            error measured by an independent verifier (`achieved_error_m`). With --verify every output edge is \
-            sampled more densely and the command fails if the bound is broken.
+            error certified by an independent verifier (`achieved_error_m`, an upper bound of the distance error \
+            over every point of every edge), which also classifies points by their true distance and checks \
+            the area. With --verify it looks harder (more points, tighter bounds) and the command fails \
+            (exit 1) if the envelope is not certified.
             Examples:
               strikerange envelope --from UA --weapon atacms --verify
               strikerange envelope --from "50.45N 30.52E" --range 300km --output kyiv.geojson
@@ -40,7 +42,7 @@ struct EnvelopeCommand: ParsableCommand {
     var tolerance: Double = 10
     @Option(help: "center (±tolerance), outer (never understates reach) or inner (never overstates it).")
     var placement: Placement = .center
-    @Flag(help: "Sample every edge densely and fail (exit 1) if the error bound is broken.")
+    @Flag(help: "Certify thoroughly and fail (exit 1) if the envelope is not certified.")
     var verify = false
     @Option(help: "Write the GeoJSON here (atomically) instead of standard output.")
     var output: String?
@@ -77,7 +79,7 @@ struct EnvelopeCommand: ParsableCommand {
 
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
-        let verifier = EnvelopeVerifier(samplesPerEdge: verify ? 8 : 1)
+        let verifier = EnvelopeCertifier(thoroughness: verify ? .thorough : .standard)
 
         var features = [Feature]()
         var broken = [String]()
@@ -99,9 +101,8 @@ struct EnvelopeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("timing: \(request.weapon) \(request.variant) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
             }
             envelope.verification = check
-            if !check.passed {
-                let worst = check.worstPoint.map { " at \($0.latitude),\($0.longitude)" } ?? ""
-                broken.append("\(request.weapon) \(request.variant): achieved error \(check.achievedErrorMeters) m\(worst), \(check.wrongSideCount) samples on the wrong side (tolerance \(tolerance) m, placement \(placement.rawValue))")
+            if let failure = check.failureSummary {
+                broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
             features.append(envelope.feature(for: EnvelopeRequest(
                 launch: shaped, launchLabel: label, weapon: request.weapon, variant: request.variant,

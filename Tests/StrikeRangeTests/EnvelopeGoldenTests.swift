@@ -30,7 +30,7 @@ import StrikeRange
     func golden(_ name: String) throws {
         let fixture = try EnvelopeGoldenFixture.load(name)
         let envelope = try EnvelopeBuilder().build(launch: fixture.launch, parameters: fixture.parameters)
-        let check = try EnvelopeVerifier().verify(envelope, launch: fixture.launch)
+        let check = try EnvelopeCertifier().verify(envelope, launch: fixture.launch)
         #expect(check.passed, "\(name): achieved \(check.achievedErrorMeters) m at \(String(describing: check.worstPoint)), \(check.wrongSideCount) on the wrong side")
         #expect(envelope.geometry.polygons.allSatisfy { p in ([p.exterior] + p.holes).allSatisfy { $0.allSatisfy { abs($0.x) <= 180 && abs($0.y) <= 90 } } },
                 "\(name): coordinates outside [-180, 180] × [-90, 90]")

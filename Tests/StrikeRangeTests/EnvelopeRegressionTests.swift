@@ -112,7 +112,7 @@ import Testing
         let launch = Geometry.lineString(LineString([Coordinate(x: 20, y: 84), Coordinate(x: 40, y: 85)]))
         let p = try RangeParameters(rangeMeters: 700_000)
         let e = try builder.build(launch: launch, parameters: p)
-        let v = try EnvelopeVerifier().verify(e, launch: launch)
+        let v = try EnvelopeCertifier().verify(e, launch: launch)
         #expect(v.passed, "achieved \(v.achievedErrorMeters) at \(String(describing: v.worstPoint))")
         #expect(try covers(e, 0, 89.9), "the pole is about 550 km from the line")
         #expect(try covers(e, -140, 89), "over the pole: about 557 + 111 km from (40, 85)")
@@ -123,7 +123,7 @@ import Testing
         let box = Self.ring([(30, 50), (31, 50), (31, 51), (30, 51), (30, 50)])
         let launch = Geometry.polygon(Polygon(exterior: box))
         let e = try builder.build(launch: launch, parameters: try RangeParameters(rangeMeters: 12_000_000))
-        let v = try EnvelopeVerifier().verify(e, launch: launch)
+        let v = try EnvelopeCertifier().verify(e, launch: launch)
         #expect(v.passed, "achieved \(v.achievedErrorMeters) at \(String(describing: v.worstPoint))")
         #expect(try covers(e, 30.5, 50.5) && covers(e, 30, -10) && covers(e, -100, 60))
         // The antipode of the box's centre is about 20,000 km away.

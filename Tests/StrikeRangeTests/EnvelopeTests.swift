@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct EnvelopeTests {
     let builder = EnvelopeBuilder()
-    let verifier = EnvelopeVerifier()
+    let verifier = EnvelopeCertifier()
     static let kyiv = Geometry.point(Point(x: 30.5234, y: 50.4501))
 
     func buildVerified(_ launch: Geometry, _ p: RangeParameters) throws -> (RangeEnvelope, EnvelopeVerification) {

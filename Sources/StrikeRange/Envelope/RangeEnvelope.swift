@@ -12,7 +12,7 @@ public struct RangeEnvelope: Sendable {
     public var vertexCount: Int
     /// Geodesic area of the output, computed when asked (one inverse solution per edge).
     public var areaSquareMeters: Double { GeodesicMeasure(Geodesic(ellipsoid)).areaSquareMeters(.multiPolygon(geometry)) }
-    /// Filled by `EnvelopeVerifier`; nil when not verified.
+    /// Filled by `EnvelopeCertifier`; nil when not verified.
     public var verification: EnvelopeVerification?
 }
 

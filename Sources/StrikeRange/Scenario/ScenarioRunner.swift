@@ -37,7 +37,7 @@ public struct ScenarioRunner {
                                     standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
                                     makeValid: scenario.makeValid, terms: .scenario)
         let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
-        let verifier = EnvelopeVerifier()
+        let verifier = EnvelopeCertifier()
         var envelopes = [(ScenarioWeaponVariant, RangeEnvelope)]()
         for variant in resolved.variants {
             progress("envelope \(variant.weaponID) \(variant.variant)")
