@@ -49,9 +49,15 @@ struct CertifiedLaunch: Sendable {
         let holes: [[LonLat]]
         /// Longitude and latitude extent of the exterior, for a quick rejection.
         let west: Double, east: Double, south: Double, north: Double
+        /// Edge indexes by latitude band, so a crossing test reads only the edges at the query's latitude
+        /// (a scan of every edge made certifying an 18,000-vertex standoff area take over a minute).
+        let exteriorIndex: RingBands
+        let holeIndexes: [RingBands]
         init(exterior: [LonLat], holes: [[LonLat]]) {
             self.exterior = exterior
             self.holes = holes
+            exteriorIndex = RingBands(exterior)
+            holeIndexes = holes.map(RingBands.init)
             west = exterior.map(\.longitude).min() ?? 0
             east = exterior.map(\.longitude).max() ?? 0
             south = exterior.map(\.latitude).min() ?? 0
@@ -189,10 +195,58 @@ struct CertifiedLaunch: Sendable {
     /// Whether `q` is inside a launch polygon (in its exterior ring and in none of its holes), by crossing
     /// number in lon/lat with each ring's own unrolled longitudes; the query is tried at λ and λ ± 360°.
     func containsPoint(_ q: LonLat) -> Bool {
-        for area in areas where area.mayContain(q) && Self.ringContains(area.exterior, q) {
-            if !area.holes.contains(where: { Self.ringContains($0, q) }) { return true }
+        for area in areas where area.mayContain(q) && area.exteriorIndex.contains(q) {
+            if !area.holeIndexes.contains(where: { $0.contains(q) }) { return true }
         }
         return false
+    }
+
+    /// A ring's edges bucketed by latitude band; `contains` gives the same answer as `ringContains`.
+    struct RingBands: Sendable {
+        let ring: [LonLat]
+        let south: Double, bandHeight: Double
+        let bands: [[Int32]]
+
+        init(_ ring: [LonLat]) {
+            self.ring = ring
+            let south = ring.map(\.latitude).min() ?? 0, north = ring.map(\.latitude).max() ?? 0
+            let count = max(1, min(4_096, ring.count / 8))
+            self.south = south
+            bandHeight = max((north - south) / Double(count), 1e-12)
+            var bands = [[Int32]](repeating: [], count: count)
+            if ring.count >= 3 {
+                var j = ring.count - 1
+                for i in 0..<ring.count {
+                    let low = min(ring[i].latitude, ring[j].latitude), high = max(ring[i].latitude, ring[j].latitude)
+                    let first = max(0, min(count - 1, Int((low - south) / bandHeight)))
+                    let last = max(0, min(count - 1, Int((high - south) / bandHeight)))
+                    for b in first...last { bands[b].append(Int32(i)) }
+                    j = i
+                }
+            }
+            self.bands = bands
+        }
+
+        func contains(_ q: LonLat) -> Bool {
+            guard ring.count >= 3 else { return false }
+            let band = Int((q.latitude - south) / bandHeight)
+            guard band >= 0, band < bands.count || q.latitude == south + bandHeight * Double(bands.count) else { return false }
+            let edges = bands[min(band, bands.count - 1)]
+            for shift in [0.0, 360, -360, 720, -720] {
+                let x = q.longitude + shift, y = q.latitude
+                if x < -900 || x > 900 { continue }
+                var inside = false
+                for e in edges {
+                    let i = Int(e), a = ring[i], b = ring[i == 0 ? ring.count - 1 : i - 1]
+                    if (a.latitude > y) != (b.latitude > y) {
+                        let xCross = a.longitude + (y - a.latitude) / (b.latitude - a.latitude) * (b.longitude - a.longitude)
+                        if x < xCross { inside.toggle() }
+                    }
+                }
+                if inside { return true }
+            }
+            return false
+        }
     }
 
     static func ringContains(_ ring: [LonLat], _ q: LonLat) -> Bool {
