@@ -42,15 +42,21 @@ struct OutputFolderCLITests {
         return result
     }
 
+    /// `dir/mine` holding a user's files: `important.txt` and `sub/data.csv`.
+    func foreignFolder(in dir: URL) throws -> URL {
+        let out = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: out.appendingPathComponent("important.txt"))
+        try Data("a,b\n".utf8).write(to: out.appendingPathComponent("sub/data.csv"))
+        return out
+    }
+
     /// A folder with foreign files and a nested folder: refused with a message naming it, nothing touched,
     /// no temporary folder left beside it.
     @Test func foreignFolderIsRefusedAndUntouched() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("mine")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try Data("keep me".utf8).write(to: out.appendingPathComponent("important.txt"))
-        try Data("a,b\n".utf8).write(to: out.appendingPathComponent("sub/data.csv"))
+        let out = try foreignFolder(in: dir)
         let before = try snapshot(out)
         let r = try CLIRunner.run(["run", dir.appendingPathComponent("s.yaml").path, "--out", out.path])
         #expect(r.status != 0)
@@ -64,10 +70,7 @@ struct OutputFolderCLITests {
     @Test func forceWritesBesideForeignFiles() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("mine")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try Data("keep me".utf8).write(to: out.appendingPathComponent("important.txt"))
-        try Data("a,b\n".utf8).write(to: out.appendingPathComponent("sub/data.csv"))
+        let out = try foreignFolder(in: dir)
         let before = try snapshot(out)
         let r = try CLIRunner.run(["run", dir.appendingPathComponent("s.yaml").path, "--output", out.path, "--force"])
         #expect(r.status == 0, "\(r.stderr)")
