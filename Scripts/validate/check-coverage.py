@@ -17,7 +17,7 @@
 2. A fully covered oblast's in-range area equals its geodesic area (pyproj Geod.geometry_area_perimeter)
    within 0.01 %: Bryansk, Kursk and Belgorod from UA with ATACMS, status `full`.
 3. A line region: the share of the Russia-Belarus border within 70 km (GMLRS) of Chernihiv oblast,
-   sampled every 100 m along the line, against `length_in_range_km`/`percent` (within 0.1 pp), and the
+   sampled every 100 m along the line, against `length_in_range_m`/`percent` (within 0.1 pp), and the
    border's total length against Geod within 0.01 %.
 
 Usage: check-coverage.py PATH_TO_STRIKERANGE. Closing line: `check-coverage: N passed, M failed`."""
@@ -175,8 +175,8 @@ def check_bryansk_percent():
                             f"oracle {oracle:.4f} (|diff| {diff:.4f} pp, limit 0.1) status {ours['status']}")
     nearest_oracle = d.min() / 1000
     print(f"      (oracle nearest sample {nearest_oracle:.3f} km, farthest sample {d.max() / 1000:.3f} km; "
-          f"ours {ours['nearest_km']:.3f} / {ours['farthest_km']:.3f} km)")
-    report(ours["farthest_km"] >= d.max() / 1000 - 0.001 and ours["farthest_km"] - d.max() / 1000 < 1.0,
+          f"ours {ours['nearest_m'] / 1000:.3f} / {ours['farthest_m'] / 1000:.3f} km)")
+    report(ours["farthest_m"] >= d.max() - 1.0 and ours["farthest_m"] - d.max() < 1000.0,
            "farthest distance bounds every sample and is within 1 km (grid spacing) of the farthest sample")
 
 
@@ -194,8 +194,8 @@ def check_border_line():
     r = coverage(["--from", "region:UA-74", "--weapon", "gmlrs", "--regions", "border:RU-BY"])[0]
     line = border("BLR", "RUS")
     total_km = sum(GEOD.geometry_length(l) for l in lines_of(line)) / 1000
-    report(abs(r["length_km"] - total_km) / total_km <= 1e-4,
-           f"RU-BY border length {r['length_km']:.3f} km vs Geod {total_km:.3f} km")
+    report(abs(r["length_m"] / 1000 - total_km) / total_km <= 1e-4,
+           f"RU-BY border length {r['length_m'] / 1000:.3f} km vs Geod {total_km:.3f} km")
     # Points every 100 m along the line, each standing for the length around it.
     lon, lat, weight = [], [], []
     for l in lines_of(line):
@@ -209,7 +209,7 @@ def check_border_line():
     weight = np.array(weight)
     oracle = 100.0 * weight[d <= 70_000].sum() / weight.sum()
     report(abs(r["percent"] - oracle) <= 0.1,
-           f"RU-BY border within 70 km (gmlrs) of UA-74: ours {r['percent']:.4f} % ({r['length_in_range_km']:.2f} km) "
+           f"RU-BY border within 70 km (gmlrs) of UA-74: ours {r['percent']:.4f} % ({r['length_in_range_m'] / 1000:.2f} km) "
            f"oracle {oracle:.4f} %")
 
 

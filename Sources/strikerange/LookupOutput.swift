@@ -1,4 +1,5 @@
 import Foundation
+import StrikeRange
 import GeoJSON
 
 /// Text renderings shared by the lookup commands (regions, places, weapons, border).
@@ -29,12 +30,7 @@ enum LookupTable {
 enum LookupCSV {
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines.
     static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        ([header] + rows).map(CSVText.line).joined(separator: "\n")
     }
 }
 

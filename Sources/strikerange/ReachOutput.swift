@@ -75,34 +75,7 @@ struct ReachWriter {
         self.format = format; self.passthroughColumns = passthroughColumns; self.lines = lines
     }
 
-    static func number(_ v: Double?, _ decimals: Int) -> String {
-        guard let v, v.isFinite else { return "" }
-        return fixed(v, decimals)
-    }
-
-    private static let powersOfTen: [Double] = (0...15).map { var p = 1.0; for _ in 0..<$0 { p *= 10 }; return p }
-
-    /// `v` rounded to `decimals` places (as "%.Nf" would print it, half away from zero); String(format:)
-    /// made writing a million rows take seconds.
-    static func fixed(_ v: Double, _ decimals: Int) -> String {
-        let scaled = (abs(v) * powersOfTen[decimals]).rounded()
-        guard scaled < 9e15 else { return String(format: "%.\(decimals)f", v) }
-        var n = UInt64(scaled)
-        var digits = [UInt8](repeating: 0, count: 24)
-        var i = digits.count
-        var written = 0
-        repeat {
-            if written == decimals && decimals > 0 { i -= 1; digits[i] = UInt8(ascii: ".") }
-            i -= 1; digits[i] = UInt8(ascii: "0") + UInt8(n % 10)
-            n /= 10; written += 1
-        } while n > 0 || written <= decimals
-        if v < 0 && scaled > 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
-        return String(decoding: digits[i...], as: UTF8.self)
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func number(_ v: Double?, _ decimals: Int) -> String { FixedDecimals.text(v, decimals) }
 
     static func jsonString(_ s: String) -> String {
         var out = "\""
@@ -122,9 +95,7 @@ struct ReachWriter {
     func header() -> String {
         switch format {
         case .csv:
-            return (["name", "lat", "lon"] + passthroughColumns + ["weapon", "variant", "range_m", "min_range_m", "distance_m",
-                    "margin_m", "verdict", "nearest_launch_lat", "nearest_launch_lon", "azimuth_deg"])
-                .map(Self.csvField).joined(separator: ",") + "\n"
+            return CSVText.line(ReachColumns.leading + passthroughColumns + ReachColumns.trailing) + "\n"
         case .json: return "["
         case .geojson: return "{\"type\":\"FeatureCollection\",\"features\":["
         case .table: return ""
@@ -145,24 +116,25 @@ struct ReachWriter {
                                   r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? "",
                                   Self.number(r?.azimuthDegrees, 2)])
             case .csv:
-                let fields = [row.target.name, Self.number(point?.latitude, 8), Self.number(point?.longitude, 8)] + row.target.passthrough
-                    + [row.weapon.id, row.weapon.variant, Self.number(p.rangeMeters, 3), Self.number(p.minRangeMeters, 3),
-                       Self.number(r?.distanceMeters, 4), Self.number(r?.marginMeters, 4), row.verdict.rawValue,
-                       Self.number(r?.nearestLaunchPoint.latitude, 8), Self.number(r?.nearestLaunchPoint.longitude, 8), Self.number(r?.azimuthDegrees, 6)]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                let fields = ReachColumns.leadingValues(name: row.target.name, point: point) + row.target.passthrough
+                    + ReachColumns.trailingValues(weapon: row.weapon.id, variant: row.weapon.variant, rangeMeters: p.rangeMeters,
+                                                  minRangeMeters: p.minRangeMeters, distanceMeters: r?.distanceMeters,
+                                                  marginMeters: r?.marginMeters, verdict: row.verdict.rawValue,
+                                                  nearestLaunchPoint: r?.nearestLaunchPoint, azimuthDegrees: r?.azimuthDegrees)
+                out += CSVText.line(fields) + "\n"
             case .json, .geojson:
                 var props: [(String, String)] = [
                     ("name", Self.jsonString(row.target.name)), ("weapon", Self.jsonString(row.weapon.id)),
                     ("variant", Self.jsonString(row.weapon.variant)), ("range_m", Self.json(p.rangeMeters, 3)),
                     ("min_range_m", Self.json(p.minRangeMeters, 3)), ("tolerance_m", Self.json(p.toleranceMeters, 3)),
-                    ("distance_m", Self.json(r?.distanceMeters, 4)), ("margin_m", Self.json(r?.marginMeters, 4)),
+                    ("distance_m", Self.json(r?.distanceMeters, FixedDecimals.meters)), ("margin_m", Self.json(r?.marginMeters, FixedDecimals.meters)),
                     ("verdict", Self.jsonString(row.verdict.rawValue)),
-                    ("nearest_launch_lat", Self.json(r?.nearestLaunchPoint.latitude, 9)),
-                    ("nearest_launch_lon", Self.json(r?.nearestLaunchPoint.longitude, 9)),
-                    ("azimuth_deg", Self.json(r?.azimuthDegrees, 7)),
+                    ("nearest_launch_lat", Self.json(r?.nearestLaunchPoint.latitude, FixedDecimals.coordinateDegrees)),
+                    ("nearest_launch_lon", Self.json(r?.nearestLaunchPoint.longitude, FixedDecimals.coordinateDegrees)),
+                    ("azimuth_deg", Self.json(r?.azimuthDegrees, FixedDecimals.azimuthDegrees)),
                 ]
                 if format == .json {
-                    props += [("lat", Self.json(point?.latitude, 9)), ("lon", Self.json(point?.longitude, 9))]
+                    props += [("lat", Self.json(point?.latitude, FixedDecimals.coordinateDegrees)), ("lon", Self.json(point?.longitude, FixedDecimals.coordinateDegrees))]
                 }
                 for (k, v) in zip(passthroughColumns, row.target.passthrough) { props.append((k, Self.jsonString(v))) }
                 props.sort { $0.0 < $1.0 }
@@ -185,7 +157,7 @@ struct ReachWriter {
 
     static func json(_ v: Double?, _ decimals: Int) -> String {
         guard let v, v.isFinite else { return "null" }
-        return fixed(v, decimals)
+        return FixedDecimals.text(v, decimals)
     }
 
     /// The geodesic from the nearest launch point to the target, sampled every ≤ 10 km (lon/lat straight edges in between).

@@ -135,7 +135,7 @@ extension MapRenderer {
             let label = f.properties["name"]?.stringValue ?? code
             let name = label.hasPrefix(code + " ") ? String(label.dropFirst(code.count + 1)) : label
             var lines = [name + " obl."]
-            for cov in features where cov.properties["layer"]?.stringValue == "coverage" && cov.properties["region_code"]?.stringValue == code {
+            for cov in features where cov.properties["layer"]?.stringValue == "coverage" && cov.properties["region_name"]?.stringValue == name {
                 let weapon = cov.properties["weapon"]?.stringValue ?? ""
                 lines.append("\(weapon.uppercased()) \(format(cov.properties["percent"]?.numberValue ?? 0, 0)) %")
             }

@@ -6,24 +6,15 @@ public struct CoverageLibraryTable: CoverageTableProvider {
     public init() {}
 
     public func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
-                         toleranceMeters: Double) throws -> [CoverageRow] {
+                         toleranceMeters: Double) throws -> [RegionCoverage] {
         // `regions:` is optional in a scenario: no regions, no coverage rows (the calculator itself rejects
         // an empty list, which is a mistake on the command line).
         guard !regions.isEmpty else { return [] }
         let ranges = envelopes.map { CoverageRange(weapon: $0.0.weaponID, variant: $0.0.variant, parameters: $0.1.parameters) }
-        let coverageRegions = try regions.map { try CoverageRegion(name: $0.label, code: $0.code, geometry: $0.geometry) }
+        let coverageRegions = try regions.map { try CoverageRegion(name: $0.name, code: $0.code, geometry: $0.geometry) }
         let results = try CoverageCalculator(toleranceMeters: toleranceMeters, keepsGeometry: true)
             .compute(launch: launch, ranges: ranges, envelopes: envelopes.map(\.1.geometry), regions: coverageRegions)
-        return results.map { r in
-            let region = regions[r.regionIndex]
-            let variant = envelopes[r.rangeIndex].0
-            return CoverageRow(regionLabel: region.label, regionCode: region.code ?? region.label, weaponID: variant.weaponID,
-                               variant: variant.variant, rangeMeters: variant.rangeMeters,
-                               measure: r.kind == .line ? "length" : "area", total: r.totalMeasure, inRange: r.inRangeMeasure,
-                               status: r.status.rawValue, nearestMeters: r.nearestDistanceMeters,
-                               farthestMeters: r.farthestDistanceMeters,
-                               inRangeGeometry: r.inRangeGeometry ?? .multiPolygon(MultiPolygon([])))
-        }
+        return results
     }
 }
 
@@ -46,7 +37,7 @@ public struct ReachLibraryTable: ReachTableProvider {
                 return ReachRow(targetLabel: targets[r.targetIndex].label, target: r.targetPoint, weaponID: v.weaponID,
                                 variant: v.variant, rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters,
                                 distanceMeters: r.distanceMeters, nearestLaunchPoint: r.nearestLaunchPoint,
-                                azimuthDegrees: r.azimuthDegrees, verdict: r.verdict.rawValue)
+                                azimuthDegrees: r.azimuthDegrees, verdict: r.verdict)
             }
         }
     }

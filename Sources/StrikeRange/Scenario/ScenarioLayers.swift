@@ -62,21 +62,17 @@ public enum ScenarioLayers {
         }
 
         let mainVariants = Set(resolved.variants.filter(\.isMain).map { "\($0.weaponID)/\($0.variant)" })
-        for row in result.coverage where mainVariants.contains("\(row.weaponID)/\(row.variant)") {
-            guard let variant = resolved.variants.first(where: { $0.weaponID == row.weaponID && $0.variant == row.variant }) else { continue }
-            let unit = row.measure == "area" ? "km²" : "km"
-            let scale = row.measure == "area" ? 1e6 : 1e3
-            var p: [String: JSONValue] = [
-                "layer": .string("coverage"), "name": .string("\(row.regionLabel) — \(variant.displayName)"),
-                "region": .string(row.regionLabel), "region_code": .string(row.regionCode), "weapon": .string(row.weaponID),
-                "variant": .string(row.variant), "measure": .string(row.measure),
-                "in_range": .number(rounded(row.inRange / scale, 1)), "total": .number(rounded(row.total / scale, 1)),
-                "percent": .number(rounded(row.percent, 2)), "status": .string(row.status),
-                "description": .string("\(format(row.inRange / scale, 0)) of \(format(row.total / scale, 0)) \(unit) (\(format(row.percent, 1)) %) of \(row.regionLabel) within \(variant.displayName): \(row.status)"),
-            ]
+        for row in result.coverage where mainVariants.contains("\(row.weapon)/\(row.variant)") {
+            guard let variant = resolved.variants.first(where: { $0.weaponID == row.weapon && $0.variant == row.variant }) else { continue }
+            let unit = row.kind == .area ? "km²" : "km"
+            let scale = row.kind == .area ? 1e6 : 1e3
+            var p = CoverageColumns.jsonProperties(CoverageColumns.cells(row))
+            p["layer"] = .string("coverage")
+            p["name"] = .string("\(row.regionName) — \(variant.displayName)")
+            p["description"] = .string("\(format(row.inRangeMeasure / scale, 0)) of \(format(row.totalMeasure / scale, 0)) \(unit) (\(format(row.percent, 1)) %) of \(row.regionName) within \(variant.displayName): \(row.status.rawValue)")
             let color = LayerPalette.weapon(variant.weaponIndex)
             style(&p, fill: color, fillOpacity: 0.3, stroke: color, strokeWidth: 0.8)
-            features.append(Feature(geometry: row.inRangeGeometry, properties: .object(p)))
+            features.append(Feature(geometry: row.inRangeGeometry ?? .multiPolygon(MultiPolygon([])), properties: .object(p)))
         }
 
         for border in resolved.standoffFrom {
@@ -87,10 +83,10 @@ public enum ScenarioLayers {
             style(&p, fill: nil, fillOpacity: 0, stroke: LayerPalette.border, strokeWidth: 2)
             features.append(Feature(geometry: border.geometry, properties: .object(p)))
         }
-        for region in resolved.regions {
+        for (regionIndex, region) in resolved.regions.enumerated() {
             var p: [String: JSONValue] = [
                 "layer": .string("border"), "kind": .string("region"), "name": .string(region.label), "region_code": .string(region.code ?? region.label),
-                "description": .string(regionDescription(region, result)),
+                "description": .string(regionDescription(regionIndex, result)),
             ]
             style(&p, fill: nil, fillOpacity: 0, stroke: LayerPalette.regionOutline, strokeWidth: 1.5)
             features.append(Feature(geometry: region.geometry, properties: .object(p)))
@@ -98,15 +94,15 @@ public enum ScenarioLayers {
 
         for target in resolved.targets {
             let rows = result.reach.filter { $0.targetLabel == target.label }
-            let reached = rows.contains { $0.verdict == "in_range" && mainVariants.contains("\($0.weaponID)/\($0.variant)") }
+            let reached = rows.contains { $0.verdict == .inRange && mainVariants.contains("\($0.weaponID)/\($0.variant)") }
             let summary = rows.filter { mainVariants.contains("\($0.weaponID)/\($0.variant)") }.map {
-                "\($0.weaponID): \($0.verdict.replacingOccurrences(of: "_", with: " ")) (\(format($0.distanceMeters / 1000, 1)) km away, margin \(format($0.marginMeters / 1000, 1)) km)"
+                "\($0.weaponID): \($0.verdict.rawValue.replacingOccurrences(of: "_", with: " ")) (\(format($0.distanceMeters / 1000, 1)) km away, margin \(format($0.marginMeters / 1000, 1)) km)"
             }
             let distance = rows.first?.distanceMeters ?? 0
             let geometry: Geometry = rows.first.map { .point(Point(x: $0.target.longitude, y: $0.target.latitude)) } ?? target.geometry
             let p: [String: JSONValue] = [
                 "layer": .string("target"), "name": .string(target.kind == .place ? shortName(target.label) : target.label), "label": .string(target.label),
-                "distance_km": .number(rounded(distance / 1000, 3)), "in_range": .bool(reached),
+                "distance_m": FixedDecimals.json(distance, FixedDecimals.meters), "reachable": .bool(reached),
                 "description": .string(summary.joined(separator: "; ")),
                 "marker-color": .string(reached ? LayerPalette.targetInRange : LayerPalette.targetOutOfRange),
                 "marker-size": .string("medium"),
@@ -141,9 +137,9 @@ public enum ScenarioLayers {
         return text + "; \(format(keptSquareMeters / 1e6, 1)) km² left"
     }
 
-    private static func regionDescription(_ region: ResolvedLocation, _ result: ScenarioResult) -> String {
-        result.coverage.filter { $0.regionLabel == region.label }.map {
-            "\($0.weaponID) \($0.variant): \(format($0.percent, 1)) % (\($0.status))"
+    private static func regionDescription(_ regionIndex: Int, _ result: ScenarioResult) -> String {
+        result.coverage.filter { $0.regionIndex == regionIndex }.map {
+            "\($0.weapon) \($0.variant): \(format($0.percent, 1)) % (\($0.status.rawValue))"
         }.joined(separator: "; ")
     }
 }

@@ -7,7 +7,7 @@ public struct ScenarioResult: Sendable {
     public var launch: Geometry
     /// One per weapon variant, in scenario order, each with its verification.
     public var envelopes: [(ScenarioWeaponVariant, RangeEnvelope)]
-    public var coverage: [CoverageRow]
+    public var coverage: [RegionCoverage]
     public var reach: [ReachRow]
 }
 

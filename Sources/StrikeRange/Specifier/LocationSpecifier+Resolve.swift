@@ -122,7 +122,23 @@ extension LocationSpecifier {
         guard let geometry = combined(features.compactMap(\.geometry)) else {
             throw LocationSpecifierError.noGeometry(path: label)
         }
-        return ResolvedLocation(kind: .file, label: label, geometry: geometry)
+        return ResolvedLocation(kind: .file, label: outputLabel(path: path, bytes: bytes), geometry: geometry)
+    }
+
+    /// How a file is named in outputs: never a local absolute path (outputs get shared), but the path as given
+    /// when relative, the part below the working folder when inside it, else the file name; plus the first 12
+    /// hex digits of its SHA-256, so the exact file can still be identified.
+    static func outputLabel(path: String, bytes: [UInt8]) -> String {
+        let hash = String(SHA256.hex(bytes).prefix(12))
+        guard path != "-" else { return "stdin #\(hash)" }
+        let expanded = (path as NSString).expandingTildeInPath
+        var shown = path
+        if expanded.hasPrefix("/") {
+            let folder = FileManager.default.currentDirectoryPath
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            shown = expanded.hasPrefix(prefix) ? String(expanded.dropFirst(prefix.count)) : (expanded as NSString).lastPathComponent
+        }
+        return "\(shown) #\(hash)"
     }
 
     /// One geometry for all of a file's features: the geometry itself when there is one; a Multi* when all are

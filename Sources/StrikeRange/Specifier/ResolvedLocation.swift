@@ -15,6 +15,12 @@ public struct ResolvedLocation: Sendable {
     /// ISO code of the region or country, the admin-1 code of a place; nil otherwise.
     public var code: String?
 
+    /// The label without its leading code ("Bryansk" for "RU-BRY Bryansk"), as coverage rows name a region.
+    public var name: String {
+        guard let code, label.hasPrefix(code + " ") else { return label }
+        return String(label.dropFirst(code.count + 1))
+    }
+
     public init(kind: Kind, label: String, geometry: Geometry, code: String? = nil) {
         self.kind = kind; self.label = label; self.geometry = geometry; self.code = code
     }
