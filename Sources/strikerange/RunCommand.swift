@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
         let text = String(decoding: FileManager.default.contents(atPath: scenario) ?? Data(), as: UTF8.self)
         let catalog = try data.catalog()
         let resolved = try ScenarioResolver.resolve(parsed, catalog: catalog)
+        for note in resolved.notes { FileHandle.standardError.write(Data("run: note: \(note)\n".utf8)) }
         let runner = ScenarioRunner(progress: { FileHandle.standardError.write(Data("run: \($0)\n".utf8)) })
         let result = try runner.run(resolved)
         try ScenarioOutputWriter().write(result, scenarioText: text, catalog: catalog, to: folder)

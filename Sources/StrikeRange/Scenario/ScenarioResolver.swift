@@ -27,6 +27,8 @@ public struct ResolvedScenario: Sendable {
     public var targets: [ResolvedLocation]
     /// Catalog data files the scenario read (for provenance hashes).
     public var dataDirectory: DataDirectory
+    /// How ambiguous entries were read ("'Kursk' is taken as the place …"), with file, line and field, for stderr.
+    public var notes: [String] = []
     public var launchLabel: String { launchParts.map(\.label).joined(separator: " + ") }
 }
 
@@ -76,9 +78,15 @@ public enum ScenarioResolver {
             regions: locations(scenario.regions, LocationSpecifier.resolveRegion),
             targets: locations(scenario.targets, LocationSpecifier.resolveTarget),
             dataDirectory: catalog.directory)
+        var resolvedWithNotes = resolved
+        for (item, target) in zip(scenario.targets, resolved.targets) {
+            guard let note = LocationSpecifier.targetNote(item.value, resolved: target, in: catalog) else { continue }
+            let place = [scenario.file, item.mark.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            resolvedWithNotes.notes.append("\(place): field '\(item.mark.field)': \(note)")
+        }
         if !problems.isEmpty {
             throw ScenarioError.combining(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
-        return resolved
+        return resolvedWithNotes
     }
 }
