@@ -25,10 +25,18 @@ let package = Package(
             providers: [.apt(["libgeos-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
+
         .target(name: "Geodesy", dependencies: ["CProj"]),
+        // GeoPackage and FlatGeobuf output through GDAL (issue 11); the only module importing CGDAL.
+        .target(name: "VectorFiles", dependencies: ["CGDAL"]),
         .target(name: "Geometry", dependencies: ["CGEOS"]),
         .target(name: "GeoJSON", dependencies: ["Geometry"]),
-        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", "VectorFiles", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "strikerange",
             dependencies: [
@@ -44,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "VectorFilesTests", dependencies: ["VectorFiles", "Geometry"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"], resources: [.copy("Fixtures")]),
         .testTarget(name: "strikerangeTests", dependencies: ["strikerange"]),
