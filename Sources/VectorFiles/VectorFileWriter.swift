@@ -63,6 +63,7 @@ public enum VectorFileWriter {
             defer { OGR_Fld_Destroy(definition) }
             if field.kind == .boolean { OGR_Fld_SetSubType(definition, OFSTBoolean) }
             if let alias = field.alias { OGR_Fld_SetAlternativeName(definition, alias) }
+            if let width = field.width, field.kind == .text { OGR_Fld_SetWidth(definition, Int32(width)) }
             guard OGR_L_CreateField(handle, definition, 0) == OGRERR_NONE else {
                 throw VectorFileError("cannot create field \(field.name) of layer \(layer.name): \(lastGDALMessage())")
             }

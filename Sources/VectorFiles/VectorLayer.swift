@@ -14,9 +14,11 @@ public struct VectorLayer: Sendable {
         public var kind: Kind
         /// A longer human name (GeoPackage `gpkg_data_columns.title`, shown by QGIS as the field's alias).
         public var alias: String?
+        /// Longest text in bytes, so a Shapefile made from the layer sizes the field to fit (it assumes 80).
+        public var width: Int?
 
-        public init(_ name: String, _ kind: Kind, alias: String? = nil) {
-            self.name = name; self.kind = kind; self.alias = alias
+        public init(_ name: String, _ kind: Kind, alias: String? = nil, width: Int? = nil) {
+            self.name = name; self.kind = kind; self.alias = alias; self.width = width
         }
     }
 

@@ -44,7 +44,7 @@ struct EnvelopeCommand: ParsableCommand {
     var placement: Placement = .center
     @Flag(help: "Certify thoroughly and fail (exit 1) if the envelope is not certified.")
     var verify = false
-    @Option(help: "Write the GeoJSON here (atomically) instead of standard output.")
+    @Option(help: "Write the envelopes here (atomically) instead of standard output: GeoJSON, or a GeoPackage (.gpkg, QGIS styles and metadata included) or FlatGeobuf (.fgb) by the extension.")
     var output: String?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
     var timing = false
@@ -59,7 +59,13 @@ struct EnvelopeCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let output { try OutputFileCheck.check(output) }
+        if let output {
+            try OutputFileCheck.check(output)
+            let lower = output.lowercased()
+            guard GISLayers.isLayerFile(output) || lower.hasSuffix(".geojson") || lower.hasSuffix(".json") else {
+                throw ValidationError("--output \(output): name a .geojson (or .json), .gpkg (GeoPackage) or .fgb (FlatGeobuf) file")
+            }
+        }
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
@@ -83,6 +89,7 @@ struct EnvelopeCommand: ParsableCommand {
 
         var features = [Feature]()
         var broken = [String]()
+        var achievedErrors = [Double]()
         let started = Date()
         for (i, request) in requests.enumerated() {
             var buildTimes = [Double]()
@@ -101,6 +108,7 @@ struct EnvelopeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("timing: \(request.weapon) \(request.variant) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
             }
             envelope.verification = check
+            achievedErrors.append(check.achievedErrorMeters)
             if let failure = check.failureSummary {
                 broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
@@ -116,7 +124,13 @@ struct EnvelopeCommand: ParsableCommand {
             throw StrikeRangeError("verification failed: " + broken.joined(separator: "; "))
         }
         let text = GeoJSONWriter().string(FeatureCollection(features: features))
-        if let output {
+        if let output, GISLayers.isLayerFile(output) {
+            var sources = [String]()
+            for r in requests { for s in r.sources where !sources.contains(s) { sources.append(s) } }
+            try GISLayers.write(features, defaultLayer: "envelope",
+                                metadata: GISLayers.metadata(title: "Range envelopes from \(label)", launch: label, toleranceMeters: tolerance,
+                                                             achievedErrorsMeters: achievedErrors, sources: sources), to: output)
+        } else if let output {
             try AtomicFile.write(text + "\n", to: output)
         } else {
             print(text)

@@ -46,7 +46,7 @@ extension MapRenderer {
         if let launch = has("launch_area") {
             let p = launch.properties
             var text = "Launch area"
-            if let s = p["standoff_km"]?.numberValue { text += " (\(format(s, 0)) km standoff)" }
+            if let s = p["standoff_m"]?.numberValue { text += " (\(format(s / 1000, 0)) km standoff)" }
             rows.append((swatch(fill: p["fill"]?.stringValue ?? "#fee08b", opacity: 0.8, stroke: p["stroke"]?.stringValue ?? "#8a6d00", dashed: false), text,
                          p["name"]?.stringValue.map { shorten($0, 58) }))
         }
@@ -58,7 +58,7 @@ extension MapRenderer {
             let p = e.properties
             let dashed = p["line_style"]?.stringValue == "dashed"
             let color = p["stroke"]?.stringValue ?? "#333333"
-            let source = p["sources"]?.arrayValue?.first?.stringValue
+            let source = p["sources"]?.stringValue?.components(separatedBy: " | ").first
             let text = "Within reach of " + (p["name"]?.stringValue ?? "envelope")
             rows.append((swatch(fill: color, opacity: dashed ? 0 : 0.25, stroke: color, dashed: dashed), text,
                          dashed ? "reported spread of the range" : source.map { "Source: " + shorten($0, 52) }))

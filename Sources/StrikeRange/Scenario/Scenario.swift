@@ -24,7 +24,7 @@ public enum ScenarioWeapon: Sendable {
 
 /// What to write into the output folder (provenance.json is always written).
 public enum ScenarioOutput: String, Sendable, CaseIterable, Hashable {
-    case geojson, kml, csv, svg, png
+    case geojson, gpkg, kml, csv, svg, png
 }
 
 /// A parsed scenario: everything `strikerange run` needs, every field validated for form (not yet against

@@ -34,7 +34,7 @@ public enum ScenarioLayers {
             "layer": .string("launch_area"), "name": .string(resolved.launchLabel),
             "description": .string(launchDescription(resolved, keptSquareMeters: measure.areaSquareMeters(result.launch))),
             "area_km2": .number(rounded(measure.areaSquareMeters(result.launch) / 1e6, 1)),
-            "standoff_km": scenario.standoffMeters.map { .number(rounded($0 / 1000, 3)) } ?? .null,
+            "standoff_m": scenario.standoffMeters.map { FixedDecimals.json($0, FixedDecimals.meters) } ?? .null,
         ]
         style(&launchProperties, fill: LayerPalette.launchFill, fillOpacity: 0.55, stroke: LayerPalette.launchStroke, strokeWidth: 1.5)
         features.append(Feature(geometry: result.launch, properties: .object(launchProperties)))
@@ -46,13 +46,14 @@ public enum ScenarioLayers {
             var p: [String: JSONValue] = [
                 "layer": .string("envelope"), "name": .string(variant.displayName), "weapon": .string(variant.weaponID),
                 "weapon_name": .string(variant.weaponName), "variant": .string(variant.variant),
-                "range_km": .number(rounded(variant.rangeMeters / 1000, 3)),
-                "min_range_km": variant.minRangeMeters.map { .number(rounded($0 / 1000, 3)) } ?? .null,
+                "range_m": FixedDecimals.json(variant.rangeMeters, FixedDecimals.meters),
+                "min_range_m": FixedDecimals.json(variant.minRangeMeters, FixedDecimals.meters),
                 "area_km2": .number(rounded(envelope.areaSquareMeters / 1e6, 1)),
                 "tolerance_m": .number(envelope.parameters.toleranceMeters),
                 "placement": .string(envelope.parameters.placement.rawValue),
                 "achieved_error_m": envelope.verification.map { .number(rounded($0.achievedErrorMeters, 3)) } ?? .null,
-                "sources": .array(variant.sources.map(JSONValue.string)),
+                // Text, not a list: GIS formats other than GeoJSON have no list type.
+                "sources": .string(variant.sources.joined(separator: " | ")),
                 "line_style": .string(variant.isMain ? "solid" : "dashed"),
             ]
             p["description"] = .string("\(variant.displayName): every point within \(Int((variant.rangeMeters / 1000).rounded())) km (geodesic, WGS84) of the launch area; area \(format(envelope.areaSquareMeters / 1e6, 0)) km²; achieved error \(envelope.verification.map { format($0.achievedErrorMeters, 2) } ?? "?") m (tolerance \(format(envelope.parameters.toleranceMeters, 2)) m). Source: \(variant.sources.first ?? "given in the scenario")")

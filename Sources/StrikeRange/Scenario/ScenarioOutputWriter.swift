@@ -14,6 +14,7 @@ public struct ScenarioOutputWriter {
     public static func fileNames(for outputs: Set<ScenarioOutput>) -> [String] {
         var names = ["provenance.json"]
         if outputs.contains(.geojson) { names.append("layers.geojson") }
+        if outputs.contains(.gpkg) { names.append("layers.gpkg") }
         if outputs.contains(.kml) { names.append("layers.kml") }
         if outputs.contains(.csv) { names += ["coverage.csv", "reach.csv"] }
         if outputs.contains(.svg) { names.append("map.svg") }
@@ -36,6 +37,9 @@ public struct ScenarioOutputWriter {
         try folder.write { dir in
             func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
             if scenario.outputs.contains(.geojson) { try put("layers.geojson", GeoJSONWriter().string(FeatureCollection(features: features)) + "\n") }
+            if scenario.outputs.contains(.gpkg) {
+                try GISLayers.write(features, metadata: Self.layerMetadata(result, title: title), to: dir.appendingPathComponent("layers.gpkg").path)
+            }
             if scenario.outputs.contains(.kml) { try put("layers.kml", KMLWriter.document(title: title, features: features)) }
             if scenario.outputs.contains(.csv) {
                 try put("coverage.csv", ScenarioTablesCSV.coverage(result.coverage))
@@ -49,5 +53,12 @@ public struct ScenarioOutputWriter {
             }
             try put("provenance.json", provenance)
         }
+    }
+
+    static func layerMetadata(_ result: ScenarioResult, title: String) -> [(key: String, value: String)] {
+        var sources = [String]()
+        for v in result.resolved.variants { for s in v.sources where !sources.contains(s) { sources.append(s) } }
+        return GISLayers.metadata(title: title, launch: result.resolved.launchLabel, toleranceMeters: result.resolved.scenario.toleranceMeters,
+                                  achievedErrorsMeters: result.envelopes.compactMap { $0.1.verification?.achievedErrorMeters }, sources: sources)
     }
 }
