@@ -16,6 +16,9 @@ public enum VectorFileWriter {
         }
         CPLPushErrorHandler(CPLQuietErrorHandler)
         defer { CPLPopErrorHandler() }
+        // A fixed modification time in gpkg_contents, so the same layers give the same bytes (reruns compare equal).
+        CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z")
+        defer { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
         CPLErrorReset()
         let driverName = format == .geoPackage ? "GPKG" : "FlatGeobuf"
         guard let driver = GDALGetDriverByName(driverName) else {
