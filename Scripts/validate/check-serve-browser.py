@@ -112,6 +112,9 @@ with Server(binary) as s:
         c.check(verdict == "out of range", f"verdict for Moscow: {verdict!r}")
         state = json.loads(urllib.parse.unquote(driver.current_url.split("#view=", 1)[1]))
         c.check(state["launch"] == ["country:UA"] and state["weapons"][0]["id"] == "atacms", f"the URL holds the view: {state}")
+        legend_el = driver.find_element(By.ID, "map-legend")
+        c.check(legend_el.is_displayed() and "achieved error" in legend_el.text, f"the legend is on the map: {legend_el.text!r}")
+        lr = legend_el.rect
         time.sleep(0.5)
         driver.save_screenshot(screenshot)
     finally:
@@ -119,9 +122,10 @@ with Server(binary) as s:
 
 width, height, rows = png_pixels(open(screenshot, "rb").read())
 near = lambda p, q, tol: all(abs(a - b) <= tol for a, b in zip(p, q))
-envelope_pixels = sum(1 for row in rows for p in row[380:] if near(p, ATACMS_RGB, 12))
-legend_pixels = sum(1 for row in rows for p in row[:370] if near(p, ATACMS_RGB, 12))
+in_legend = lambda x, y: lr["x"] <= x < lr["x"] + lr["width"] and lr["y"] <= y < lr["y"] + lr["height"]
+envelope_pixels = sum(1 for y, row in enumerate(rows) for x, p in enumerate(row) if x >= 380 and not in_legend(x, y) and near(p, ATACMS_RGB, 12))
+legend_pixels = sum(1 for y, row in enumerate(rows) for x, p in enumerate(row) if in_legend(x, y) and near(p, ATACMS_RGB, 12))
 c.check(envelope_pixels > 500, f"screenshot: the envelope's colour is drawn on the map ({envelope_pixels} pixels)")
-c.check(legend_pixels > 10, f"screenshot: the legend swatch is in the panel ({legend_pixels} pixels)")
+c.check(legend_pixels > 10, f"screenshot: the legend swatch on the map has the envelope colour ({legend_pixels} pixels)")
 print(f"screenshot: {screenshot}", file=sys.stderr)
 c.finish()

@@ -163,7 +163,7 @@ struct APIRoutes: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: options.maxBodyBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {  // NIOTooManyBytesError
             throw APIError(.contentTooLarge, field: "", "the body is larger than the server's limit of \(options.maxBodyBytes) bytes; simplify the geometry")
         }
         let view = try ViewRequest(body: Data(buffer: body), options: options, required: required)
@@ -218,6 +218,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             default: message = error.body ?? error.status.reasonPhrase
             }
             throw APIError(error.status, field: "", message)
+        } catch let error as any HTTPResponseError where error.status.code < 500 {
+            throw APIError(error.status, field: "", error.status.reasonPhrase)
         } catch {
             FileHandle.standardError.write(Data("serve: internal error on \(request.method) \(request.uri.path): \(String(reflecting: error))\n".utf8))
             throw APIError(.internalServerError, field: "", "internal error; the server's log has the details")

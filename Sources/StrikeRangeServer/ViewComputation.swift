@@ -40,8 +40,9 @@ final class ViewComputation: @unchecked Sendable {
         }
         var bare = resolved
         bare.regions = []; bare.targets = []
-        let result = try Self.runner.run(bare)
+        var result = try Self.runner.run(bare)
         cache.put(key, result)
+        result.resolved = resolved
         var launchKeyView = stripped
         launchKeyView.weapons = []
         cache.put("launch\n" + Self.key(launchKeyView), result)
@@ -50,12 +51,15 @@ final class ViewComputation: @unchecked Sendable {
 
     /// Everything a scenario run computes: envelopes, coverage of `regions`, reach of `targets`.
     func full(_ view: ViewRequest) throws -> ScenarioResult {
+        let key = "full\n" + Self.key(view)
+        if let hit = cache.get(key) { return hit }
         var result = try envelopes(view)
         let tolerance = result.resolved.scenario.toleranceMeters
         result.coverage = try CoverageLibraryTable().coverage(launch: result.launch, envelopes: result.envelopes,
                                                               regions: result.resolved.regions, toleranceMeters: tolerance)
         result.reach = result.resolved.targets.isEmpty ? [] : try ReachLibraryTable().reach(
             launch: result.launch, variants: result.resolved.variants, targets: result.resolved.targets, toleranceMeters: tolerance)
+        cache.put(key, result)
         return result
     }
 

@@ -26,28 +26,37 @@ async function loadBasemap() {
     style: { color: "#8a8a8a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
   layers.admin1 = L.geoJSON(admin1, { pane: "basemap", interactive: false,
     style: { color: "#b5b5b5", weight: 0.5, fill: false } });
-  for (const f of places.features) {
-    const [lon, lat] = f.geometry.coordinates;
-    const m = L.circleMarker([lat, lon], { radius: 2, color: "#444", weight: 1, fillOpacity: 1, interactive: false });
-    m.population = f.properties.population;
-    m.bindTooltip(f.properties.name, { permanent: true, direction: "right", className: "place-label", offset: [3, 0] });
-    m.labelled = true;
-    layers.places.addLayer(m);
-  }
+  placeList = places.features.map((f) => ({ name: f.properties.name, population: f.properties.population,
+    lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0] })).sort((a, b) => b.population - a.population);
   layers.places.addTo(map);
   updateBasemap();
 }
+let placeList = [];
+// Labels for the largest places in view only (a few thousand permanent labels would stall the page).
 function updateBasemap() {
   const z = map.getZoom();
   if (layers.admin1) { if (z >= 5) layers.admin1.addTo(map); else layers.admin1.remove(); }
-  const minPopulation = z >= 8 ? 0 : z >= 7 ? 150000 : z >= 6 ? 400000 : z >= 5 ? 1000000 : z >= 4 ? 3000000 : 8000000;
-  layers.places.eachLayer((m) => {
-    const show = m.population >= minPopulation;
-    m.setStyle({ opacity: show ? 1 : 0, fillOpacity: show ? 1 : 0 });
-    if (show) m.openTooltip(); else m.closeTooltip();
-  });
+  const minPopulation = z >= 8 ? 0 : z >= 7 ? 150000 : z >= 6 ? 300000 : z >= 5 ? 700000 : z >= 4 ? 2000000 : 6000000;
+  const bounds = map.getBounds().pad(0.05);
+  layers.places.clearLayers();
+  const taken = [];
+  for (const p of placeList) {
+    if (taken.length >= 120) break;
+    if (p.population < minPopulation || !bounds.contains([p.lat, p.lon])) continue;
+    const at = map.latLngToContainerPoint([p.lat, p.lon]);
+    if (taken.some((q) => Math.abs(q.x - at.x) < 70 && Math.abs(q.y - at.y) < 14)) continue;  // no overlapping labels
+    taken.push(at);
+    L.circleMarker([p.lat, p.lon], { radius: 2, color: "#444", weight: 1, fillOpacity: 1, interactive: false })
+      .bindTooltip(p.name, { permanent: true, direction: "right", className: "place-label", offset: [3, 0] })
+      .addTo(layers.places);
+  }
 }
-map.on("zoomend", updateBasemap);
+map.on("moveend", updateBasemap);
+
+// The legend sits on the map, where the envelopes are.
+const legendControl = L.control({ position: "topright" });
+legendControl.onAdd = () => { const div = L.DomUtil.create("div", "map-legend"); div.id = "map-legend"; div.hidden = true; return div; };
+legendControl.addTo(map);
 
 // ---- API ----
 function viewBody(extra) {
@@ -144,7 +153,7 @@ function styleOf(feature) {
 async function compute() {
   const mine = ++generation;
   layers.envelopes.clearLayers(); layers.launch.clearLayers(); layers.coverage.clearLayers();
-  $("legend").innerHTML = ""; $("coverage").innerHTML = "";
+  $("legend").innerHTML = ""; $("coverage").innerHTML = ""; $("map-legend").hidden = true;
   if (!state.launch.length || !state.weapons.length) {
     setStatus(state.launch.length ? "Add a weapon." : "Add a launch area (search, click or draw).");
     if (state.click) clickReach();
@@ -171,6 +180,7 @@ async function compute() {
 }
 function renderLegend(envelopes) {
   const div = $("legend"); div.innerHTML = "";
+  const onMap = $("map-legend"); onMap.innerHTML = "<b>Range envelopes</b>"; onMap.hidden = !envelopes.length;
   for (const f of envelopes) {
     const p = f.properties;
     const item = document.createElement("div"); item.className = "legend-item";
@@ -180,6 +190,13 @@ function renderLegend(envelopes) {
     item.appendChild(document.createTextNode(
       `${p.name}: ${Math.round(p.area_km2).toLocaleString("en")} km², achieved error ${p.achieved_error_m} m (tolerance ${p.tolerance_m} m, ${p.placement})`));
     div.appendChild(item);
+    const copy = item.cloneNode(true);
+    copy.lastChild.textContent = `${p.name} · ±${p.achieved_error_m} m`;
+    onMap.appendChild(copy);
+  }
+  if (envelopes.length) {
+    const note = document.createElement("div"); note.className = "hint";
+    note.textContent = "± achieved error (certified bound), WGS84 geodesics"; onMap.appendChild(note);
   }
 }
 async function coverage(mine) {
@@ -205,7 +222,7 @@ async function clickReach() {
   layers.click.clearLayers();
   if (!state.click) return;
   const [lat, lon] = state.click;
-  L.circleMarker([lat, lon], { radius: 6, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 }).addTo(layers.click);
+  const marker = L.circleMarker([lat, lon], { radius: 6, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 }).addTo(layers.click);
   if (!state.launch.length || !state.weapons.length) {
     $("click-result").innerHTML = `<p class="hint">${lat.toFixed(4)}, ${lon.toFixed(4)}: add a launch area and a weapon to measure.</p>`;
     return;
@@ -219,6 +236,12 @@ async function clickReach() {
       L.polyline([[first.nearest_launch_lat, first.nearest_launch_lon], [lat, lon]], { color: "#000", weight: 1, dashArray: "3 3" }).addTo(layers.click);
     }
     if (reverse && result.reverse) L.geoJSON(result.reverse, { style: styleOf, interactive: false }).addTo(layers.click);
+    const main = result.rows.filter((r) => r.variant === "nominal" || r.variant === "custom");
+    if (main.length) {
+      marker.bindTooltip(`${(main[0].distance_m / 1000).toFixed(1)} km from the launch area<br>` +
+        main.map((r) => `${esc(r.weapon)}: ${esc(r.verdict.replaceAll("_", " "))} (margin ${(r.margin_m / 1000).toFixed(1)} km)`).join("<br>"),
+        { permanent: true, direction: "right", offset: [8, 0] }).openTooltip();
+    }
     const rows = result.rows.map((r) => `<tr><td>${esc(r.weapon)} ${esc(r.variant)}</td><td class="num distance">${(r.distance_m / 1000).toFixed(1)} km</td>` +
       `<td class="num">${(r.margin_m / 1000).toFixed(1)} km</td><td class="${esc(r.verdict)}">${esc(r.verdict.replaceAll("_", " "))}</td></tr>`);
     const reverseNote = reverse && result.reverse ? "<p class=\"hint\">Shaded: the part of the launch area within each weapon's range of this point.</p>" : "";
