@@ -9,7 +9,7 @@ public actor JobLimiter {
     public let maxConcurrent: Int
     public let maxQueued: Int
     private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waiting: [(id: Int, continuation: CheckedContinuation<Bool, Never>)] = []
     /// Jobs started so far (tests assert on counts, not times).
     public private(set) var started = 0
     /// Most jobs seen running at once.
@@ -20,10 +20,13 @@ public actor JobLimiter {
         self.maxConcurrent = maxConcurrent; self.maxQueued = maxQueued
     }
 
-    /// Runs `work` off the event loop once a slot is free.
-    /// - Throws: `APIError` 503 when the queue is full or the time limit passes; whatever `work` throws.
+    /// Runs `work` off the event loop once a slot is free. The time limit counts from the call, so waiting for
+    /// a slot uses it up too: a client is never kept longer than the limit.
+    /// - Throws: `APIError` 503 when the queue is full, no slot frees in time, or the time limit passes;
+    ///   whatever `work` throws.
     public func run<T: Sendable>(timeLimitSeconds: Double, _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await acquire()
+        let deadline = DispatchTime.now() + timeLimitSeconds
+        try await acquire(deadline: deadline)
         started += 1
         let release: @Sendable () -> Void = { Task { await self.release() } }
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
@@ -33,17 +36,19 @@ public actor JobLimiter {
                 release()
                 if once.claim() { continuation.resume(with: result) }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimitSeconds) {
+            DispatchQueue.global().asyncAfter(deadline: deadline) {
                 if once.claim() {
                     continuation.resume(throwing: APIError(.serviceUnavailable, field: "",
-                        "the computation took longer than the server's limit of \(Int(timeLimitSeconds)) s; "
+                        "the computation took longer than the server's limit of \(Self.seconds(timeLimitSeconds)) s; "
                         + "ask for less (fewer weapons or regions, a shorter range, a smaller area) or run it with `strikerange run`"))
                 }
             }
         }
     }
 
-    private func acquire() async throws {
+    private var nextWaiter = 0
+
+    private func acquire(deadline: DispatchTime) async throws {
         if running < maxConcurrent {
             running += 1
             peakRunning = max(peakRunning, running)
@@ -52,17 +57,34 @@ public actor JobLimiter {
         guard waiting.count < maxQueued else {
             throw APIError(.serviceUnavailable, field: "", "the server is busy (\(running) computations running, \(waiting.count) waiting); try again shortly")
         }
-        await withCheckedContinuation { waiting.append($0) }
+        nextWaiter += 1
+        let id = nextWaiter
+        let granted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            waiting.append((id, continuation))
+            DispatchQueue.global().asyncAfter(deadline: deadline) { Task { await self.expire(id) } }
+        }
+        guard granted else {
+            throw APIError(.serviceUnavailable, field: "", "the server is busy: no computation slot became free within its time limit; try again shortly")
+        }
         // The releasing job handed its slot over: `running` was not decremented.
         peakRunning = max(peakRunning, running)
+    }
+
+    private func expire(_ id: Int) {
+        guard let index = waiting.firstIndex(where: { $0.id == id }) else { return }
+        waiting.remove(at: index).continuation.resume(returning: false)
     }
 
     private func release() {
         if waiting.isEmpty {
             running -= 1
         } else {
-            waiting.removeFirst().resume()
+            waiting.removeFirst().continuation.resume(returning: true)
         }
+    }
+
+    nonisolated static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
