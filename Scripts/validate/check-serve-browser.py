@@ -65,7 +65,8 @@ def png_pixels(data):
     return width, height, rows
 
 
-with Server(binary) as s:
+# A generous time limit: a busy machine must not turn a slow answer into a failure (the limit has its own check).
+with Server(binary, "--time-limit", "600") as s:
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900",
                 "--force-device-scale-factor=1"):

@@ -10,6 +10,14 @@ enum ScenarioText {
         "\(list.replacingOccurrences(of: "_", with: "-"))-\(index + 1).geojson"
     }
 
+    /// Text safe inside a YAML comment: no line breaks of any kind (YAML also breaks lines at CR, NEL, LS, PS),
+    /// no control characters, so a client's name can never start a line of its own.
+    static func commentText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            !CharacterSet.newlines.contains($0) && !CharacterSet.controlCharacters.contains($0) && $0.value != 0xFEFF
+        }).prefix(80))
+    }
+
     /// - Parameters:
     ///   - includeTables: false leaves regions and targets out (the envelope stage does not use them).
     static func yaml(_ view: ViewRequest, includeTables: Bool = true, header: Bool = false) -> String {
@@ -37,7 +45,7 @@ enum ScenarioText {
                 case .geojson(_, let name):
                     let file = inlineFileName(key, i)
                     inlineFiles.append(file)
-                    lines.append("  - \(quoted("file:" + file))   # \(name.replacingOccurrences(of: "\n", with: " ")): inline GeoJSON, saved as \(file)")
+                    lines.append("  - \(quoted("file:" + file))   # \(commentText(name)): inline GeoJSON, saved as \(file)")
                 }
             }
         }

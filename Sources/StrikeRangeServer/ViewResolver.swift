@@ -18,6 +18,12 @@ struct ViewResolver: Sendable {
         scenario.launch = Self.dropInline(scenario.launch, view.launch)
         scenario.exclude = Self.dropInline(scenario.exclude, view.exclude)
         scenario.standoffFrom = Self.dropInline(scenario.standoffFrom, view.standoffFrom)
+        // Defence in depth: whatever the text held, no entry left may name a file (ViewRequest refused them already).
+        for entry in scenario.launch + scenario.exclude + scenario.standoffFrom + scenario.regions + scenario.targets {
+            if case .file? = try? LocationSpecifier(parsing: LocationSpecifier.splitName(entry.value).specifier) {
+                throw .badRequest(entry.mark.field, "'\(entry.value)' reads as a file path; the server reads no files named by a client")
+            }
+        }
         var resolved: ResolvedScenario
         do { resolved = try ScenarioResolver.resolve(scenario, catalog: catalog) } catch { throw Self.apiError(error) }
         resolved.launchParts = try Self.mergeInline(resolved.launchParts, view.launch, field: "launch", catalog: catalog)

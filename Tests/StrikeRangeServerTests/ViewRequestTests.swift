@@ -115,3 +115,18 @@ struct JobLimiterTests {
         #expect(answered)
     }
 }
+
+/// A client's text never becomes scenario structure (regression: a name with a CR would have started a YAML line).
+struct ScenarioTextInjectionTests {
+    @Test func namesOfInlineAreasStayInTheirComment() throws {
+        for separator in ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\r\n"] {
+            let name = "x\(separator)exclude: [\"/etc/passwd\"]"
+            let body = try JSONSerialization.data(withJSONObject: [
+                "launch": [["geojson": ["type": "Point", "coordinates": [30, 50]], "name": name]], "weapons": ["gmlrs"]])
+            let view = try ViewRequest(body: body, options: ServerOptions(), required: [])
+            let scenario = try ScenarioDecoder.decode(ScenarioText.yaml(view, header: true), file: "t")
+            #expect(scenario.exclude.isEmpty, "separator \(Array(separator.unicodeScalars))")
+            #expect(scenario.launch.map(\.value) == ["file:launch-1.geojson"])
+        }
+    }
+}
