@@ -27,16 +27,17 @@ struct APIRoutes: Sendable {
             try routes.json(["status": "ok", "version": Versions.tool, "proj": Versions.proj, "geos": Versions.geos])
         }
         router.get("/api/weapons") { _, _ in
-            try routes.json(["weapons": try routes.catalog.weapons().weapons.map(APIPayloads.weapon)])
+            try await offLoop { try routes.json(["weapons": try routes.catalog.weapons().weapons.map(APIPayloads.weapon)]) }
         }
         router.get("/api/lookup") { request, _ in
             let query = try routes.queryText(request, "q")
             let limit = try routes.queryInt(request, "limit", default: 8, range: 1...50)
-            return try routes.json(try APIPayloads.lookup(query, catalog: routes.catalog, limit: limit))
+            // Suggestions for a miss compare the query with every name (tens of ms): not on the event loop.
+            return try await offLoop { try routes.json(try APIPayloads.lookup(query, catalog: routes.catalog, limit: limit)) }
         }
         router.get("/api/basemap/:layer") { request, context in
             let layer = context.parameters.get("layer") ?? ""
-            guard let data = try routes.basemap.layer(layer) else {
+            guard let data = try await offLoop({ try routes.basemap.layer(layer) }) else {
                 throw APIError(.notFound, field: "layer", "unknown basemap layer '\(layer)'; layers: \(Basemap.layers.joined(separator: ", "))")
             }
             return routes.bytes(data, "application/geo+json", cache: true)
@@ -199,6 +200,14 @@ struct APIRoutes: Sendable {
         try Data(svg.utf8).write(to: svgURL)
         try PNGRasterizer.rasterize(svgPath: svgURL.path, pngPath: pngURL.path)
         return try Data(contentsOf: pngURL)
+    }
+}
+
+/// Runs light work (catalog lookups, JSON building) on Dispatch's pool, never on the event loop, without the
+/// heavy-job cap: these answer in milliseconds and must not wait behind an envelope.
+func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
     }
 }
 
