@@ -11,6 +11,8 @@ import StrikeRange
 final class ViewComputation: @unchecked Sendable {
     let resolver: ViewResolver
     private let cache = StageCache(capacity: 24)
+    /// Identical computations asked for at once run once: the others wait for it and read the cache.
+    private let inFlight = InFlightKeys()
 
     init(resolver: ViewResolver) { self.resolver = resolver }
 
@@ -20,12 +22,14 @@ final class ViewComputation: @unchecked Sendable {
         var stripped = view
         stripped.weapons = []; stripped.regions = []; stripped.targets = []
         let key = "launch\n" + Self.key(stripped)
-        if let hit = cache.get(key) { return (resolved, hit.launch) }
-        var bare = resolved
-        bare.variants = []; bare.regions = []; bare.targets = []
-        let result = try Self.runner.run(bare)
-        cache.put(key, result)
-        return (resolved, result.launch)
+        return try inFlight.exclusive(key) {
+            if let hit = cache.get(key) { return (resolved, hit.launch) }
+            var bare = resolved
+            bare.variants = []; bare.regions = []; bare.targets = []
+            let result = try Self.runner.run(bare)
+            cache.put(key, result)
+            return (resolved, result.launch)
+        }
     }
 
     /// Launch area and certified envelopes (no tables).
@@ -34,33 +38,37 @@ final class ViewComputation: @unchecked Sendable {
         var stripped = view
         stripped.regions = []; stripped.targets = []
         let key = "envelopes\n" + Self.key(stripped)
-        if var hit = cache.get(key) {
-            hit.resolved = resolved
-            return hit
+        return try inFlight.exclusive(key) { () throws -> ScenarioResult in
+            if var hit = cache.get(key) {
+                hit.resolved = resolved
+                return hit
+            }
+            var bare = resolved
+            bare.regions = []; bare.targets = []
+            var result = try Self.runner.run(bare)
+            cache.put(key, result)
+            result.resolved = resolved
+            var launchKeyView = stripped
+            launchKeyView.weapons = []
+            cache.put("launch\n" + Self.key(launchKeyView), result)
+            return result
         }
-        var bare = resolved
-        bare.regions = []; bare.targets = []
-        var result = try Self.runner.run(bare)
-        cache.put(key, result)
-        result.resolved = resolved
-        var launchKeyView = stripped
-        launchKeyView.weapons = []
-        cache.put("launch\n" + Self.key(launchKeyView), result)
-        return result
     }
 
     /// Everything a scenario run computes: envelopes, coverage of `regions`, reach of `targets`.
     func full(_ view: ViewRequest) throws -> ScenarioResult {
         let key = "full\n" + Self.key(view)
-        if let hit = cache.get(key) { return hit }
-        var result = try envelopes(view)
-        let tolerance = result.resolved.scenario.toleranceMeters
-        result.coverage = try CoverageLibraryTable().coverage(launch: result.launch, envelopes: result.envelopes,
-                                                              regions: result.resolved.regions, toleranceMeters: tolerance)
-        result.reach = result.resolved.targets.isEmpty ? [] : try ReachLibraryTable().reach(
-            launch: result.launch, variants: result.resolved.variants, targets: result.resolved.targets, toleranceMeters: tolerance)
-        cache.put(key, result)
-        return result
+        return try inFlight.exclusive(key) { () throws -> ScenarioResult in
+            if let hit = cache.get(key) { return hit }
+            var result = try envelopes(view)
+            let tolerance = result.resolved.scenario.toleranceMeters
+            result.coverage = try CoverageLibraryTable().coverage(launch: result.launch, envelopes: result.envelopes,
+                                                                  regions: result.resolved.regions, toleranceMeters: tolerance)
+            result.reach = result.resolved.targets.isEmpty ? [] : try ReachLibraryTable().reach(
+                launch: result.launch, variants: result.resolved.variants, targets: result.resolved.targets, toleranceMeters: tolerance)
+            cache.put(key, result)
+            return result
+        }
     }
 
     /// Reach rows of the view's targets (the envelopes are not needed, only the shaped launch area).
@@ -109,6 +117,27 @@ private struct NoTables: CoverageTableProvider, ReachTableProvider {
                   toleranceMeters: Double) throws -> [CoverageRow] { [] }
     func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow] { [] }
+}
+
+/// Keys being computed; a second caller for the same key waits until the first is done (then finds its result
+/// in the cache, or computes itself if the first failed).
+final class InFlightKeys: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var running: Set<String> = []
+
+    func exclusive<T>(_ key: String, _ body: () throws -> T) rethrows -> T {
+        condition.lock()
+        while running.contains(key) { condition.wait() }
+        running.insert(key)
+        condition.unlock()
+        defer {
+            condition.lock()
+            running.remove(key)
+            condition.broadcast()
+            condition.unlock()
+        }
+        return try body()
+    }
 }
 
 /// Least-recently-used results, bounded so memory does not grow with the number of views seen.

@@ -130,3 +130,33 @@ struct ScenarioTextInjectionTests {
         }
     }
 }
+
+/// Identical computations at once run one at a time (the later ones then find the cache filled).
+struct InFlightKeysTests {
+    final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var inside = 0, peak = 0, calls = 0
+        func enter() { lock.lock(); inside += 1; calls += 1; peak = max(peak, inside); lock.unlock() }
+        func leave() { lock.lock(); inside -= 1; lock.unlock() }
+    }
+
+    @Test func sameKeyNeverOverlapsOtherKeysDo() async {
+        let keys = InFlightKeys()
+        let same = Counter(), other = Counter()
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                        DispatchQueue.global().async {
+                            let counter = i % 2 == 0 ? same : other
+                            keys.exclusive(i % 2 == 0 ? "a" : "b\(i)") { counter.enter(); usleep(20_000); counter.leave() }
+                            done.resume()
+                        }
+                    }
+                }
+            }
+        }
+        #expect(same.calls == 4 && same.peak == 1)
+        #expect(other.calls == 4)
+    }
+}
