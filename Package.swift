@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `strikerange serve` only (issue 13): kept out of the library and its tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C shims: module maps only. Nothing above Geodesy/Geometry sees C.
@@ -37,10 +39,17 @@ let package = Package(
         .target(name: "Geometry", dependencies: ["CGEOS"]),
         .target(name: "GeoJSON", dependencies: ["Geometry"]),
         .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", "VectorFiles", .product(name: "Yams", package: "Yams")]),
+        // The local web page and JSON API (`strikerange serve`, issue 13).
+        .target(
+            name: "StrikeRangeServer",
+            dependencies: ["StrikeRange", "GeoJSON", "Geometry", "Geodesy", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "strikerange",
             dependencies: [
                 "StrikeRange",
+                "StrikeRangeServer",  // `serve` (issue 13)
                 "Geodesy",  // `geodesic inverse|direct` call the solver directly, one value per stdin line
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -56,6 +65,7 @@ let package = Package(
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"], resources: [.copy("Fixtures")]),
         .testTarget(name: "strikerangeTests", dependencies: ["strikerange"]),
+        .testTarget(name: "StrikeRangeServerTests", dependencies: ["StrikeRangeServer"]),
     ],
     swiftLanguageModes: [.v6]
 )
