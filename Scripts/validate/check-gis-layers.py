@@ -4,6 +4,7 @@ code with StrikeRange's writer:
 
 - `run` of the shipped scenario writes layers.gpkg with one layer per kind, one geometry type each, typed fields
   of at most 10 characters, QGIS styles (layer_styles) and metadata (tolerance, achieved error, sources);
+- layers.kml carries the figures as ExtendedData (read back as fields by GDAL's KML driver);
 - every layer converts to Shapefile (UTF-8), FlatGeobuf and GeoPackage, and layers.geojson and layers.kml to
   GeoPackage, with no warning and no error from GDAL, and text survives (UTF-8 in the Shapefile);
 - the figures in the GeoPackage equal those of coverage.csv and reach.csv;
@@ -60,6 +61,10 @@ try:
     clean("layers.gpkg -> GeoPackage", "ogr2ogr", "-f", "GPKG", os.path.join(work, "copy.gpkg"), gpkg)
     clean("layers.geojson -> GeoPackage", "ogr2ogr", "-f", "GPKG", os.path.join(work, "from-geojson.gpkg"), os.path.join(out, "layers.geojson"))
     clean("layers.kml -> GeoPackage", "ogr2ogr", "-f", "GPKG", os.path.join(work, "from-kml.gpkg"), os.path.join(out, "layers.kml"))
+
+    _, kml = gdal("ogrinfo", "-ro", "-al", os.path.join(out, "layers.kml"))
+    report(all(re.search(rf"^\s+{k} \(\w+\) = \S", kml, re.M) for k in ("achieved_error_m", "range_m", "tolerance_m", "sources", "percent", "area_in_range_km2")),
+           "layers.kml: figures as ExtendedData that GDAL reads as fields (achieved_error_m, range_m, tolerance_m, sources, percent)")
 
     _, shp = gdal("ogrinfo", "-ro", "-al", os.path.join(work, "coverage.shp"))
     report("—" in shp, "UTF-8 text (an em dash in coverage names) survives the Shapefile")

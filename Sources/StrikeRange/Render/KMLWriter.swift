@@ -2,8 +2,8 @@ import Geometry
 import GeoJSON
 
 /// KML 2.2 for Google Earth from a styled layer set: one Folder per `layer` (in first-seen order), one
-/// Placemark per feature with its `name`, `description` and an inline Style using the feature's
-/// simplestyle colours (KML's aabbggrr). Coordinates with 7 decimals, so output is byte-stable.
+/// Placemark per feature with its `name`, `description`, an inline Style using the feature's
+/// simplestyle colours (KML's aabbggrr) and its figures as ExtendedData. Coordinates with 7 decimals, so output is byte-stable.
 public enum KMLWriter {
     public static func document(title: String, features: [Feature]) -> String {
         var layers = [String](), byLayer = [String: [Feature]]()
@@ -37,8 +37,30 @@ public enum KMLWriter {
         out += "<LineStyle><color>\(LayerPalette.kmlColor(stroke, opacity: 1))</color><width>\(format(width, 1))</width></LineStyle>"
         out += "<PolyStyle><color>\(LayerPalette.kmlColor(fill, opacity: fillOpacity))</color><fill>\(fillOpacity > 0 ? 1 : 0)</fill><outline>1</outline></PolyStyle>"
         out += "</Style>\n"
+        out += extendedData(p)
         if let g = f.geometry { out += geometry(GeoJSONWriter.normalized(g)) + "\n" }
         return out + "</Placemark>\n"
+    }
+
+    /// Every figure of the feature (range, weapon, sources, tolerance, achieved error, coverage) as KML
+    /// ExtendedData, which Google Earth shows in a table and GIS tools read as fields; styling keys excepted.
+    static func extendedData(_ p: JSONValue) -> String {
+        guard case let .object(properties) = p else { return "" }
+        let skipped: Set<String> = ["name", "description", "layer", "fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width",
+                                    "marker-color", "marker-size"]
+        var items = ""
+        for key in properties.keys.sorted() where !skipped.contains(key) {
+            let text: String
+            switch properties[key]! {
+            case .null: continue
+            case let .string(s): text = s
+            case let .bool(b): text = b ? "true" : "false"
+            case let .array(a): text = a.map { $0.stringValue ?? $0.jsonText }.joined(separator: " | ")
+            case let value: text = value.jsonText
+            }
+            items += "<Data name=\"\(escape(key))\"><value>\(escape(text))</value></Data>"
+        }
+        return items.isEmpty ? "" : "<ExtendedData>\(items)</ExtendedData>\n"
     }
 
     static func geometry(_ g: Geometry) -> String {
