@@ -158,14 +158,13 @@ public struct InRangeSurvey: Sendable {
             let v = verdicts.map { $0[i] }
             if !inRangeOnly || v.contains(where: { $0 == .inRange || $0 == .withinTolerance }) { keep.append(i) }
         }
-        let targets = keep.map { ReachTarget(name: features[$0].name, point: features[$0].location) }
-        let results = try calculator.evaluate(targets)
+        let nearest = try nearestLaunchPoints(keep.map { features[$0].location })
         var rows = [InRangeRow]()
         rows.reserveCapacity(keep.count)
         for (k, i) in keep.enumerated() {
-            let r = results[k][0]
+            let r = nearest[k]
             rows.append(InRangeRow(feature: features[i], verdicts: verdicts.map { $0[i] }, distanceMeters: r.distanceMeters,
-                                   nearestLaunchPoint: r.nearestLaunchPoint,
+                                   nearestLaunchPoint: ReachEvaluator.wrapped(r.point),
                                    marginsMeters: calculator.weapons.map { $0.parameters.rangeMeters - r.distanceMeters }))
         }
         rows.sort { a, b in
@@ -176,6 +175,20 @@ public struct InRangeSurvey: Sendable {
         return InRangeReport(weapons: calculator.weapons, layers: layers, filter: filter, inRangeOnly: inRangeOnly, rows: rows,
                              totals: Self.totals(rows, layers: layers, weapons: calculator.weapons.count, regions: regions),
                              classified: features.count, exactForVerdicts: exact)
+    }
+
+    /// Exact nearest launch point and distance per point, over the calculator's threads and pooled
+    /// evaluators. Not `calculator.evaluate`: with a minimum range that also solves the farthest launch point
+    /// of every feature, which the verdicts (already known) do not need.
+    func nearestLaunchPoints(_ points: [LonLat]) throws -> [NearestLaunchPoint] {
+        let slices = ReachParallel.ranges(points.count, threads: calculator.threadCount)
+        let pool = calculator.evaluators
+        let parts = try ReachParallel.map(slices: slices.count, threads: calculator.threadCount) { k in
+            let evaluator = try pool.checkOut()
+            defer { pool.checkIn(evaluator) }
+            return slices[k].map { evaluator.nearest(points[$0]) }
+        }
+        return parts.flatMap { $0 }
     }
 
     static func totals(_ rows: [InRangeRow], layers: [InRangeLayer], weapons: Int, regions: RegionCatalog?) -> [InRangeTotal] {
