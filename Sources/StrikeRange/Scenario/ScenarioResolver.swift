@@ -27,6 +27,8 @@ public struct ResolvedScenario: Sendable {
     public var targets: [ResolvedLocation]
     /// Catalog data files the scenario read (for provenance hashes).
     public var dataDirectory: DataDirectory
+    /// The `in_range:` section, checked; nil when the scenario has none.
+    public var inRange: ResolvedInRange? = nil
     public var launchLabel: String { launchParts.map(\.label).joined(separator: " + ") }
 }
 
@@ -76,9 +78,22 @@ public enum ScenarioResolver {
             regions: locations(scenario.regions, LocationSpecifier.resolveRegion),
             targets: locations(scenario.targets, LocationSpecifier.resolveTarget),
             dataDirectory: catalog.directory)
+        var resolvedWithInRange = resolved
+        if let section = scenario.inRange {
+            do {
+                let filter = try InRangeFilter.resolve(
+                    countries: section.countries.map(\.value), admin1: section.admin1.map(\.value), types: section.types.map(\.value),
+                    militaryOnly: section.militaryOnly, minPopulation: section.minPopulation?.value, layers: section.layers,
+                    in: catalog, fieldName: { "in_range.\($0 == "min-population" ? "min_population" : ($0 == "what" ? "layers" : $0))" })
+                resolvedWithInRange.inRange = ResolvedInRange(layers: section.layers, filter: filter, inRangeOnly: section.inRangeOnly,
+                                                              labelPlaces: section.labelPlaces)
+            } catch {
+                problems.append(fail(section.mark, error))
+            }
+        }
         if !problems.isEmpty {
             throw ScenarioError.combining(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
-        return resolved
+        return resolvedWithInRange
     }
 }
