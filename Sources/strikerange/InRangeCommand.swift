@@ -95,7 +95,7 @@ struct InRangeCommand: ParsableCommand {
         let t1 = DispatchTime.now().uptimeNanoseconds
         let report = try survey.report(features: features, layers: layers, filter: filter, inRangeOnly: inRangeOnly,
                                        regions: try catalog.regions())
-        if timing { note("timing: report_ms=\(ms(since: t1)) exact_for_verdicts=\(report.exactForVerdicts) listed=\(report.rows.count)") }
+        if timing { note("timing: report_ms=\(ms(since: t1)) classify_ms=\(String(format: "%.3f", report.classifyMilliseconds)) classified=\(report.classified) exact_for_verdicts=\(report.exactForVerdicts) listed=\(report.rows.count)") }
         if features.isEmpty { note("inrange: no feature passes the filters (\(layers.map(\.rawValue).joined(separator: ", ")))") }
         let text = InRangeOutput.text(report, format: format)
         if let output {

@@ -44,6 +44,8 @@ public struct InRangeReport: Sendable {
     /// Features classified (before `inRangeOnly`), and how many needed the exact distance to decide.
     public var classified: Int
     public var exactForVerdicts: Int
+    /// Wall time of the classification alone (after the envelopes exist), for `--timing` and the benchmark.
+    public var classifyMilliseconds = 0.0
 
     /// What the figures are, for table footers, CSV columns and JSON metadata (issue 12: honesty).
     public static let populationNote = "population: GeoNames settlement figures (people registered in the place, not a gridded estimate of people within range)"
@@ -152,7 +154,9 @@ public struct InRangeSurvey: Sendable {
     ///   - regions: names for the totals' countries and units.
     public func report(features: [InRangeFeature], layers: [InRangeLayer], filter: InRangeFilter, inRangeOnly: Bool,
                        regions: RegionCatalog?) throws -> InRangeReport {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let (verdicts, exact) = try classify(features)
+        let classifyMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
         var keep = [Int]()
         for i in features.indices {
             let v = verdicts.map { $0[i] }
@@ -174,7 +178,7 @@ public struct InRangeSurvey: Sendable {
         }
         return InRangeReport(weapons: calculator.weapons, layers: layers, filter: filter, inRangeOnly: inRangeOnly, rows: rows,
                              totals: Self.totals(rows, layers: layers, weapons: calculator.weapons.count, regions: regions),
-                             classified: features.count, exactForVerdicts: exact)
+                             classified: features.count, exactForVerdicts: exact, classifyMilliseconds: classifyMilliseconds)
     }
 
     /// Exact nearest launch point and distance per point, over the calculator's threads and pooled
