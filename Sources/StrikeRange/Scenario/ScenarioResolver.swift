@@ -80,15 +80,34 @@ public enum ScenarioResolver {
             dataDirectory: catalog.directory)
         var resolvedWithInRange = resolved
         if let section = scenario.inRange {
-            do {
-                let filter = try InRangeFilter.resolve(
-                    countries: section.countries.map(\.value), admin1: section.admin1.map(\.value), types: section.types.map(\.value),
-                    militaryOnly: section.militaryOnly, minPopulation: section.minPopulation?.value, layers: section.layers,
-                    in: catalog, fieldName: { "in_range.\($0 == "min-population" ? "min_population" : ($0 == "what" ? "layers" : $0))" })
-                resolvedWithInRange.inRange = ResolvedInRange(layers: section.layers, filter: filter, inRangeOnly: section.inRangeOnly,
-                                                              labelPlaces: section.labelPlaces)
-            } catch {
-                problems.append(fail(section.mark, error))
+            // Each value alone first, so that a problem points at its own line; messages name the field
+            // as the file does ("in_range.country 'Narnia': unknown country …").
+            let name: (String) -> String = { "in_range.\($0 == "min-population" ? "min_population" : ($0 == "what" ? "layers" : $0))" }
+            func check(_ item: Marked<String>?, countries: [String] = [], admin1: [String] = [], types: [String] = []) {
+                do {
+                    _ = try InRangeFilter.resolve(countries: countries, admin1: admin1, types: types, militaryOnly: false,
+                                                  minPopulation: item.flatMap { countries.isEmpty && admin1.isEmpty && types.isEmpty ? $0.value : nil },
+                                                  layers: section.layers, in: catalog, fieldName: name)
+                } catch {
+                    let mark = item?.mark ?? section.mark
+                    problems.append(ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: "", message: "\(error)"))
+                }
+            }
+            for item in section.countries { check(item, countries: [item.value]) }
+            for item in section.admin1 { check(item, admin1: [item.value]) }
+            for item in section.types { check(item, types: [item.value]) }
+            if let item = section.minPopulation { check(item) }
+            if problems.isEmpty {
+                do {
+                    let filter = try InRangeFilter.resolve(
+                        countries: section.countries.map(\.value), admin1: section.admin1.map(\.value), types: section.types.map(\.value),
+                        militaryOnly: section.militaryOnly, minPopulation: section.minPopulation?.value, layers: section.layers,
+                        in: catalog, fieldName: name)
+                    resolvedWithInRange.inRange = ResolvedInRange(layers: section.layers, filter: filter, inRangeOnly: section.inRangeOnly,
+                                                                  labelPlaces: section.labelPlaces)
+                } catch {
+                    problems.append(ScenarioError(file: scenario.file, line: section.mark.line, column: section.mark.column, field: "", message: "\(error)"))
+                }
             }
         }
         if !problems.isEmpty {
