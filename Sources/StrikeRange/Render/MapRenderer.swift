@@ -134,7 +134,7 @@ public struct MapRenderer {
             targetAnchors.append((t.properties["name"]?.stringValue ?? "", q.x, q.y))
         }
         // in_range (issue 12): small marks for every listed place and airfield, names for the important ones.
-        var inRangeAnchors = [(name: String, x: Double, y: Double)]()
+        var inRangeAnchors = [(name: String, x: Double, y: Double, rank: Double)]()
         for f in features where f.properties["layer"]?.stringValue == "in_range" {
             guard case .point(let pt)? = f.geometry, let c = pt.coordinate, let q = projection.pixel(c.x, c.y) else { continue }
             let color = SVGText.escape(f.properties["marker-color"]?.stringValue ?? "#333333")
@@ -146,9 +146,12 @@ public struct MapRenderer {
             }
             if f.properties["map_label"] == .bool(true) {
                 placer.block(.init(x: q.x - 4, y: q.y - 4, width: 8, height: 8))
-                inRangeAnchors.append((f.properties["name"]?.stringValue ?? "", q.x, q.y))
+                // Largest places claim their label space first, then airfields.
+                let population = f.properties["population"]?.numberValue
+                inRangeAnchors.append((f.properties["name"]?.stringValue ?? "", q.x, q.y, population.map { -$0 } ?? 0))
             }
         }
+        inRangeAnchors = inRangeAnchors.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         for (lines, anchor, region) in regionLabels(features, projection, engine) {
             let s = LabelPlacer.size(lines, fontSize: 12.5)
             // A region's label stays inside the region, so it cannot be read as naming a neighbour.
