@@ -13,6 +13,7 @@ import shapely
 from pyproj import Geod
 from shapely import STRtree
 
+import airfields
 import coverage
 import geojson_out
 import inputs
@@ -323,8 +324,10 @@ def main():
     geojson_out.write_features(os.path.join(args.out, "borders.geojson"), borders_out, 4)
     geojson_out.write_features(os.path.join(args.out, "places.geojson"), places_out, 5)
     geojson_out.write_json(os.path.join(args.out, "weapons.json"), weapons.catalog())
+    airfields_out = airfields.airfield_features(airfields.read_rows(files["airports.csv.gz"]))
+    airfields.write(os.path.join(args.out, "airfields.geojson"), airfields_out)
     counts = dict(countries=len(countries_out), admin1=len(admin1_out), borders=len(borders_out),
-                  places=len(places_out), weapons=len(weapons.WEAPONS),
+                  places=len(places_out), weapons=len(weapons.WEAPONS), **airfields.counts(airfields_out),
                   admin1_by_country=dict(sorted(collections.Counter(p["iso_a2"] for p, _ in admin1_out).items())))
     sources_md.write(os.path.join(args.out, "SOURCES.md"), sums, deb, counts)
     log(f"wrote {args.out} in {time.time() - t0:.1f}s")

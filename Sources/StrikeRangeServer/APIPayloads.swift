@@ -34,18 +34,19 @@ enum APIPayloads {
         [
             "target": r.targetLabel, "target_lat": r.target.latitude, "target_lon": r.target.longitude,
             "weapon": r.weaponID, "variant": r.variant, "range_m": r.rangeMeters, "min_range_m": optional(r.minRangeMeters),
-            "distance_m": r.distanceMeters, "margin_m": r.marginMeters, "verdict": r.verdict,
+            "distance_m": r.distanceMeters, "margin_m": r.marginMeters, "verdict": r.verdict.rawValue,
             "nearest_launch_lat": r.nearestLaunchPoint.latitude, "nearest_launch_lon": r.nearestLaunchPoint.longitude,
             "azimuth_deg": optional(r.azimuthDegrees), "tolerance_m": tolerance,
         ]
     }
 
-    static func coverageRow(_ r: CoverageRow) -> [String: Any] {
+    static func coverageRow(_ r: RegionCoverage) -> [String: Any] {
         [
-            "region": r.regionLabel, "region_code": r.regionCode, "weapon": r.weaponID, "variant": r.variant,
-            "range_m": r.rangeMeters, "measure": r.measure, "total": r.total, "in_range": r.inRange,
-            "unit": r.measure == "area" ? "m2" : "m", "percent": r.percent, "status": r.status,
-            "nearest_m": r.nearestMeters, "farthest_m": r.farthestMeters,
+            "region": r.regionCode.map { "\($0) \(r.regionName)" } ?? r.regionName, "region_code": r.regionCode ?? r.regionName,
+            "weapon": r.weapon, "variant": r.variant,
+            "range_m": r.parameters.rangeMeters, "measure": r.kind == .area ? "area" : "length", "total": r.totalMeasure,
+            "in_range": r.inRangeMeasure, "unit": r.kind == .area ? "m2" : "m", "percent": r.percent, "status": r.status.rawValue,
+            "nearest_m": r.nearestDistanceMeters, "farthest_m": r.farthestDistanceMeters,
         ]
     }
 

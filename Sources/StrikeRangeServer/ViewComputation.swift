@@ -92,7 +92,7 @@ final class ViewComputation: @unchecked Sendable {
                 "variant": .string(row.variant), "range_m": .number(row.rangeMeters),
                 "min_range_m": row.minRangeMeters.map(JSONValue.number) ?? .null,
                 "target_lat": .number(row.target.latitude), "target_lon": .number(row.target.longitude),
-                "area_km2": .number((part.areaSquareMeters / 1e5).rounded() / 10), "verdict": .string(row.verdict),
+                "area_km2": .number((part.areaSquareMeters / 1e5).rounded() / 10), "verdict": .string(row.verdict.rawValue),
                 "fill": .string(color), "stroke": .string(color), "fill-opacity": .number(0.35),
             ]))
         }
@@ -114,7 +114,7 @@ final class ViewComputation: @unchecked Sendable {
 /// The stages compute no tables (the endpoints ask for the ones they need).
 private struct NoTables: CoverageTableProvider, ReachTableProvider {
     func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
-                  toleranceMeters: Double) throws -> [CoverageRow] { [] }
+                  toleranceMeters: Double) throws -> [RegionCoverage] { [] }
     func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow] { [] }
 }

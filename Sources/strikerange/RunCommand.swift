@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let parsed = try ScenarioDecoder.decode(contentsOf: scenario)
         // Checked before the computation, so a long run cannot fail at its end for want of a folder.
-        let folder = try OutputFolder(checking: outputFolder, willWrite: ScenarioOutputWriter.fileNames(for: parsed.outputs), force: force)
+        let folder = try OutputFolder(checking: outputFolder, willWrite: ScenarioOutputWriter.fileNames(for: parsed.outputs, inRange: parsed.inRange != nil), force: force)
         let text = String(decoding: FileManager.default.contents(atPath: scenario) ?? Data(), as: UTF8.self)
         let catalog = try data.catalog()
         let resolved = try ScenarioResolver.resolve(parsed, catalog: catalog)
@@ -37,6 +37,8 @@ struct RunCommand: ParsableCommand {
         let runner = ScenarioRunner(progress: { FileHandle.standardError.write(Data("run: \($0)\n".utf8)) })
         let result = try runner.run(resolved)
         try ScenarioOutputWriter().write(result, scenarioText: text, catalog: catalog, to: folder)
+        // The in_range: answer in one sentence per weapon variant (issue 12).
+        for sentence in result.inRange?.summarySentences() ?? [] { FileHandle.standardError.write(Data("run: \(sentence)\n".utf8)) }
         FileHandle.standardError.write(Data("run: wrote \(outputFolder)\n".utf8))
     }
 }

@@ -9,6 +9,7 @@ struct StrikeRangeCommand: ParsableCommand {
         version: Versions.tool,
         subcommands: [
             RunCommand.self, EnvelopeCommand.self, ReachCommand.self, CoverageCommand.self, MapCommand.self,
+            InRangeCommand.self,
             RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self,
             GeodesicCommand.self, VersionCommand.self,
             ServeCommand.self,  // issue 13

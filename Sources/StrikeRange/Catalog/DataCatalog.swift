@@ -10,6 +10,7 @@ public final class DataCatalog: @unchecked Sendable {
     private var cachedRegions: RegionCatalog?
     private var cachedPlaces: PlaceCatalog?
     private var cachedBorders: BorderCatalog?
+    private var cachedAirfields: AirfieldCatalog?
 
     public init(directory: DataDirectory) { self.directory = directory }
 
@@ -39,6 +40,12 @@ public final class DataCatalog: @unchecked Sendable {
     /// `borders.geojson`. - Throws: `DataError` naming the file.
     public func borders() throws(DataError) -> BorderCatalog {
         try cached(\.cachedBorders) { () throws(DataError) in try BorderCatalog(contentsOf: directory.file("borders.geojson")) }
+    }
+
+    /// `airfields.geojson` (issue 12; not in `DataDirectory.requiredFiles`, so older folders still load
+    /// for every other command). - Throws: `DataError` naming the file.
+    public func airfields() throws(DataError) -> AirfieldCatalog {
+        try cached(\.cachedAirfields) { () throws(DataError) in try AirfieldCatalog(contentsOf: directory.file("airfields.geojson")) }
     }
 
     /// The land border between two countries given by alpha-2, alpha-3 or name, in either order.

@@ -10,6 +10,9 @@ public enum LayerPalette {
     public static let regionOutline = "#444444"
     public static let targetInRange = "#b2182b"
     public static let targetOutOfRange = "#525252"
+    /// `in_range` layer (issue 12): airfields and places within range, as small marks.
+    public static let inRangeAirfield = "#08306b"
+    public static let inRangePlace = "#3f3f3f"
 
     /// `#rrggbb` plus an opacity as KML's `aabbggrr`.
     public static func kmlColor(_ hex: String, opacity: Double) -> String {

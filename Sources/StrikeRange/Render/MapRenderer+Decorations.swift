@@ -76,6 +76,14 @@ extension MapRenderer {
             rows.append(("<circle cx=\"14\" cy=\"9\" r=\"6\" fill=\"\(LayerPalette.targetInRange)\" stroke=\"#fff\" stroke-width=\"2\"/>", "Target in range", nil))
             rows.append(("<circle cx=\"14\" cy=\"9\" r=\"6\" fill=\"\(LayerPalette.targetOutOfRange)\" stroke=\"#fff\" stroke-width=\"2\"/>", "Target out of range", nil))
         }
+        let inRange = features.filter { $0.properties["layer"]?.stringValue == "in_range" }
+        if inRange.contains(where: { $0.properties["kind"]?.stringValue == "airfield" }) {
+            rows.append(("<rect x=\"10\" y=\"5\" width=\"8\" height=\"8\" fill=\"\(LayerPalette.inRangeAirfield)\" transform=\"rotate(45 14 9)\"/>",
+                         "Airfield in range (military ones named)", "OurAirports \(Airfield.dataDate); not a claim about what is stationed there"))
+        }
+        if inRange.contains(where: { $0.properties["kind"]?.stringValue == "place" }) {
+            rows.append(("<circle cx=\"14\" cy=\"9\" r=\"3.5\" fill=\"\(LayerPalette.inRangePlace)\"/>", "Place in range (largest named)", "GeoNames settlement population"))
+        }
         var y = 30.0
         var body = ""
         var widest = 0.0

@@ -133,6 +133,25 @@ public struct MapRenderer {
             placer.block(.init(x: q.x - 7, y: q.y - 7, width: 14, height: 14))
             targetAnchors.append((t.properties["name"]?.stringValue ?? "", q.x, q.y))
         }
+        // in_range (issue 12): small marks for every listed place and airfield, names for the important ones.
+        var inRangeAnchors = [(name: String, x: Double, y: Double, rank: Double)]()
+        for f in features where f.properties["layer"]?.stringValue == "in_range" {
+            guard case .point(let pt)? = f.geometry, let c = pt.coordinate, let q = projection.pixel(c.x, c.y) else { continue }
+            let color = SVGText.escape(f.properties["marker-color"]?.stringValue ?? "#333333")
+            let faded = f.properties["in_range"] == .bool(true) ? "" : " fill-opacity=\"0.35\""
+            if f.properties["kind"]?.stringValue == "airfield" {
+                markers += "<rect class=\"in_range\" x=\"\(svgNumber(q.x - 3.5))\" y=\"\(svgNumber(q.y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(color)\"\(faded) stroke=\"#ffffff\" stroke-width=\"1\" transform=\"rotate(45 \(svgNumber(q.x)) \(svgNumber(q.y)))\"/>\n"
+            } else {
+                markers += "<circle class=\"in_range\" cx=\"\(svgNumber(q.x))\" cy=\"\(svgNumber(q.y))\" r=\"2.6\" fill=\"\(color)\"\(faded) stroke=\"#ffffff\" stroke-width=\"0.8\"/>\n"
+            }
+            if f.properties["map_label"] == .bool(true) {
+                placer.block(.init(x: q.x - 4, y: q.y - 4, width: 8, height: 8))
+                // Largest places claim their label space first, then airfields.
+                let population = f.properties["population"]?.numberValue
+                inRangeAnchors.append((f.properties["name"]?.stringValue ?? "", q.x, q.y, population.map { -$0 } ?? 0))
+            }
+        }
+        inRangeAnchors = inRangeAnchors.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         for (lines, anchor, region) in regionLabels(features, projection, engine) {
             let s = LabelPlacer.size(lines, fontSize: 12.5)
             // A region's label stays inside the region, so it cannot be read as naming a neighbour.
@@ -150,6 +169,12 @@ public struct MapRenderer {
             let s = LabelPlacer.size(lines, fontSize: 17)
             if let at = placer.place(anchorX: t.x, anchorY: t.y, width: s.width, height: s.height, gap: 9) {
                 labels += textBlock(lines, x: at.x, y: at.y, fontSize: 17, weight: "bold", color: "#111111")
+            }
+        }
+        for t in inRangeAnchors {
+            let s = LabelPlacer.size([t.name], fontSize: 11.5)
+            if let at = placer.place(anchorX: t.x, anchorY: t.y, width: s.width, height: s.height, gap: 5) {
+                labels += textBlock([t.name], x: at.x, y: at.y, fontSize: 11.5, weight: "normal", color: "#1b1b1b")
             }
         }
         // On a view of most of the globe, the label placer would move country names far from their

@@ -46,4 +46,6 @@ public struct Scenario: Sendable {
     public var toleranceMeters: Double
     public var placement: Placement
     public var outputs: Set<ScenarioOutput>
+    /// `in_range:` (issue 12): places and airfields within range, listed in `in_range.csv` and on the map.
+    public var inRange: ScenarioInRange? = nil
 }

@@ -11,7 +11,7 @@ public enum ScenarioDecoder {
     static let topLevelKeys: [(key: String, required: Bool)] = [
         ("title", false), ("launch", true), ("exclude", false), ("standoff", false), ("standoff_from", false),
         ("make_valid", false), ("weapons", true), ("spread", false), ("regions", false), ("targets", false),
-        ("tolerance", false), ("placement", false), ("outputs", false),
+        ("tolerance", false), ("placement", false), ("outputs", false), ("in_range", false),
     ]
     static let catalogWeaponKeys = ["id", "spread"]
     static let explicitWeaponKeys = ["name", "range", "min_range", "source"]
@@ -106,7 +106,8 @@ public enum ScenarioDecoder {
             targets: try top["targets"].map { try reader.stringList($0, field: "targets") } ?? [],
             toleranceMeters: tolerance,
             placement: placement,
-            outputs: outputs)
+            outputs: outputs,
+            inRange: try top["in_range"].map { try reader.inRange($0, field: "in_range") })
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {

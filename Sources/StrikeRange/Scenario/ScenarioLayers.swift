@@ -22,7 +22,7 @@ extension ScenarioWeaponVariant {
 /// styling (`fill`, `fill-opacity`, `stroke`, `stroke-width`, `marker-color`), in a fixed order: launch area,
 /// envelopes (longest range first, so shorter ones are drawn over them), coverage, borders, targets.
 public enum ScenarioLayers {
-    public static let layerNames = ["launch_area", "envelope", "coverage", "border", "target"]
+    public static let layerNames = ["launch_area", "envelope", "coverage", "border", "target", "in_range"]
 
     public static func features(for result: ScenarioResult) -> [Feature] {
         let resolved = result.resolved
@@ -110,7 +110,41 @@ public enum ScenarioLayers {
             ]
             features.append(Feature(geometry: geometry, properties: .object(p)))
         }
+        if let report = result.inRange, let section = resolved.inRange { features += inRangeFeatures(report, labelPlaces: section.labelPlaces) }
         return features
+    }
+
+    /// The `in_range` layer (issue 12): one point per listed place or airfield, `map_label` true for the
+    /// ones the map names (military airfields in range of the first weapon variant, and the `labelPlaces`
+    /// most populous places in range of it); the rest are drawn as small marks.
+    static func inRangeFeatures(_ report: InRangeReport, labelPlaces: Int) -> [Feature] {
+        let mainIndex = report.weapons.firstIndex { $0.variant == "nominal" || $0.variant == "custom" } ?? 0
+        let labelledPlaces = Set(report.rows.filter { $0.feature.layer == .places && $0.verdicts[mainIndex] == .inRange }
+            .sorted { ($0.feature.population ?? 0, $1.feature.id) > ($1.feature.population ?? 0, $0.feature.id) }
+            .prefix(labelPlaces).map(\.feature.id))
+        return report.rows.map { row in
+            let f = row.feature
+            let inRange = row.verdicts[mainIndex] == .inRange
+            let verdicts = report.weapons.indices.map { "\(InRangeOutput.label(report.weapons[$0])): \(row.verdicts[$0].rawValue.replacingOccurrences(of: "_", with: " ")) (margin \(format(row.marginsMeters[$0] / 1000, 1)) km)" }
+            let what: String
+            switch f.layer {
+            case .places: what = "\(f.name): population \(String(f.population ?? 0)) (GeoNames settlement figure)"
+            case .airfields: what = "\(f.name) (\(f.codes)), \(f.type)\(f.military == true ? ", military by name" : "") airfield (OurAirports \(Airfield.dataDate); not a claim about what is stationed there)"
+            }
+            var p: [String: JSONValue] = [
+                "layer": .string("in_range"), "kind": .string(f.layer == .places ? "place" : "airfield"), "name": .string(f.name),
+                "id": .string(f.id), "country": .string(f.countryCode), "admin1_iso": f.admin1Code.map(JSONValue.string) ?? .null,
+                "distance_km": .number(rounded(row.distanceMeters / 1000, 3)), "in_range": .bool(inRange),
+                "map_label": .bool(inRange && (f.layer == .places ? labelledPlaces.contains(f.id) : f.military == true)),
+                "description": .string(what + "; \(format(row.distanceMeters / 1000, 1)) km from the launch area; " + verdicts.joined(separator: "; ")),
+                "marker-color": .string(f.layer == .places ? LayerPalette.inRangePlace : LayerPalette.inRangeAirfield),
+                "marker-size": .string("small"), "marker-symbol": .string(f.layer == .places ? "circle" : "airport"),
+            ]
+            if f.layer == .places { p["population"] = .number(Double(f.population ?? 0)) } else {
+                p["type"] = .string(f.type); p["military"] = .bool(f.military == true)
+            }
+            return Feature(geometry: .point(Point(x: f.location.longitude, y: f.location.latitude)), properties: .object(p))
+        }
     }
 
     /// "Bryansk, RU-BRY, RU" → "Bryansk"; "RU-BRY Bryansk" stays. For place labels only: a coordinate

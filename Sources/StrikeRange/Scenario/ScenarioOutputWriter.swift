@@ -11,12 +11,14 @@ public struct ScenarioOutputWriter {
     }
 
     /// The files a scenario's `outputs` produce, known before the run so the folder can be checked first.
-    public static func fileNames(for outputs: Set<ScenarioOutput>) -> [String] {
+    /// - Parameter inRange: the scenario has an `in_range:` section (adds `in_range.csv` to the CSV outputs).
+    public static func fileNames(for outputs: Set<ScenarioOutput>, inRange: Bool = false) -> [String] {
         var names = ["provenance.json"]
         if outputs.contains(.geojson) { names.append("layers.geojson") }
         if outputs.contains(.gpkg) { names.append("layers.gpkg") }
         if outputs.contains(.kml) { names.append("layers.kml") }
         if outputs.contains(.csv) { names += ["coverage.csv", "reach.csv"] }
+        if outputs.contains(.csv) && inRange { names.append("in_range.csv") }
         if outputs.contains(.svg) { names.append("map.svg") }
         if outputs.contains(.svg) && outputs.contains(.png) { names.append("map.png") }
         return names.sorted()
@@ -44,6 +46,7 @@ public struct ScenarioOutputWriter {
             if scenario.outputs.contains(.csv) {
                 try put("coverage.csv", ScenarioTablesCSV.coverage(result.coverage))
                 try put("reach.csv", ScenarioTablesCSV.reach(result.reach))
+                if let report = result.inRange { try put("in_range.csv", InRangeOutput.csv(report)) }
             }
             if let svg {
                 try put("map.svg", svg)

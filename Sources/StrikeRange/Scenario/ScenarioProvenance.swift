@@ -49,6 +49,12 @@ public struct ScenarioProvenance: Codable, Sendable {
             if name == "SOURCES.md" { sourcesText = String(decoding: data, as: UTF8.self) }
             hashes.append(FileHash(file: name, bytes: data.count, sha256: SHA256.hex(data)))
         }
+        // in_range: airfields (issue 12) read a file the rest of a scenario does not.
+        if resolved.inRange?.layers.contains(.airfields) == true {
+            let url = resolved.dataDirectory.file("airfields.geojson")
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw StrikeRangeError("provenance: cannot read \(url.path)") }
+            hashes.append(FileHash(file: "airfields.geojson", bytes: data.count, sha256: SHA256.hex(data)))
+        }
         data_files = hashes
         data_sources = Self.attribution(sourcesText)
         weapons = resolved.variants.map {

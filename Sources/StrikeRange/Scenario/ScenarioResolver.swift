@@ -29,6 +29,8 @@ public struct ResolvedScenario: Sendable {
     public var dataDirectory: DataDirectory
     /// How ambiguous entries were read ("'Kursk' is taken as the place …"), with file, line and field, for stderr.
     public var notes: [String] = []
+    /// The `in_range:` section, checked; nil when the scenario has none.
+    public var inRange: ResolvedInRange? = nil
     public var launchLabel: String { launchParts.map(\.label).joined(separator: " + ") }
 }
 
@@ -83,6 +85,37 @@ public enum ScenarioResolver {
             guard let note = LocationSpecifier.targetNote(item.value, resolved: target, in: catalog) else { continue }
             let place = [scenario.file, item.mark.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
             resolvedWithNotes.notes.append("\(place): field '\(item.mark.field)': \(note)")
+        }
+        if let section = scenario.inRange {
+            // Each value alone first, so that a problem points at its own line; messages name the field
+            // as the file does ("in_range.country 'Narnia': unknown country …").
+            let name: (String) -> String = { "in_range.\($0 == "min-population" ? "min_population" : ($0 == "what" ? "layers" : $0))" }
+            func check(_ item: Marked<String>?, countries: [String] = [], admin1: [String] = [], types: [String] = []) {
+                do {
+                    _ = try InRangeFilter.resolve(countries: countries, admin1: admin1, types: types, militaryOnly: false,
+                                                  minPopulation: item.flatMap { countries.isEmpty && admin1.isEmpty && types.isEmpty ? $0.value : nil },
+                                                  layers: section.layers, in: catalog, fieldName: name)
+                } catch {
+                    let mark = item?.mark ?? section.mark
+                    problems.append(ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: "", message: "\(error)"))
+                }
+            }
+            for item in section.countries { check(item, countries: [item.value]) }
+            for item in section.admin1 { check(item, admin1: [item.value]) }
+            for item in section.types { check(item, types: [item.value]) }
+            if let item = section.minPopulation { check(item) }
+            if problems.isEmpty {
+                do {
+                    let filter = try InRangeFilter.resolve(
+                        countries: section.countries.map(\.value), admin1: section.admin1.map(\.value), types: section.types.map(\.value),
+                        militaryOnly: section.militaryOnly, minPopulation: section.minPopulation?.value, layers: section.layers,
+                        in: catalog, fieldName: name)
+                    resolvedWithNotes.inRange = ResolvedInRange(layers: section.layers, filter: filter, inRangeOnly: section.inRangeOnly,
+                                                                  labelPlaces: section.labelPlaces)
+                } catch {
+                    problems.append(ScenarioError(file: scenario.file, line: section.mark.line, column: section.mark.column, field: "", message: "\(error)"))
+                }
+            }
         }
         if !problems.isEmpty {
             throw ScenarioError.combining(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })

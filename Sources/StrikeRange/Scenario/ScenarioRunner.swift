@@ -9,6 +9,8 @@ public struct ScenarioResult: Sendable {
     public var envelopes: [(ScenarioWeaponVariant, RangeEnvelope)]
     public var coverage: [RegionCoverage]
     public var reach: [ReachRow]
+    /// Places and airfields within range (`in_range:`); nil when the scenario has no such section.
+    public var inRange: InRangeReport? = nil
 }
 
 /// Runs a resolved scenario: shapes the launch area, builds and verifies every envelope, then asks the
@@ -23,6 +25,19 @@ public struct ScenarioRunner {
                 reachTable: any ReachTableProvider = ReachLibraryTable(),
                 progress: @escaping (String) -> Void = { _ in }) {
         self.coverageTable = coverageTable; self.reachTable = reachTable; self.progress = progress
+    }
+
+    /// The `in_range:` report: every weapon variant of the scenario, the same launch area, `inrange`'s survey.
+    static func inRange(_ section: ResolvedInRange, launch: Geometry, variants: [ScenarioWeaponVariant],
+                        toleranceMeters: Double, catalogDirectory: DataDirectory) throws -> InRangeReport {
+        let catalog = DataCatalog(directory: catalogDirectory)
+        let weapons = try variants.map { v in
+            ReachWeapon(id: v.weaponID, variant: v.variant, parameters: try RangeParameters(
+                rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters, toleranceMeters: toleranceMeters))
+        }
+        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: weapons))
+        return try survey.report(features: try section.filter.features(of: section.layers, in: catalog), layers: section.layers,
+                                 filter: section.filter, inRangeOnly: section.inRangeOnly, regions: try catalog.regions())
     }
 
     /// - Throws: `StrikeRangeError` or geometry errors from shaping, building or measuring.
@@ -53,6 +68,12 @@ public struct ScenarioRunner {
         progress("reach of \(resolved.targets.count) targets")
         let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                          toleranceMeters: scenario.toleranceMeters)
-        return ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage, reach: reach)
+        var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage, reach: reach)
+        if let section = resolved.inRange {
+            progress("in range: \(section.layers.map(\.rawValue).joined(separator: " and "))")
+            result.inRange = try Self.inRange(section, launch: launch, variants: resolved.variants,
+                                              toleranceMeters: scenario.toleranceMeters, catalogDirectory: resolved.dataDirectory)
+        }
+        return result
     }
 }

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import StrikeRange
+
+extension InRangeFormat: ExpressibleByArgument {}
+
+/// `strikerange inrange`: which places and airfields a weapon reaches from a launch area, with totals.
+struct InRangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inrange",
+        abstract: "Which places and airfields are within range: listed, counted per country and admin-1 unit, with population.",
+        discussion: """
+            For each GeoNames place and OurAirports airfield that passes the filters: name, codes, country and admin-1 unit, \
+            the exact geodesic distance from the launch area and its nearest launch point, and per weapon variant the margin \
+            (range − distance) and the verdict (as `reach`). Totals per country and admin-1 unit: counts in range and, for places, \
+            the population in range. Filters: --country and --admin1 (both layers), --type and --military (airfields), \
+            --min-population (places). Population is GeoNames' settlement figure, not a gridded estimate of people; the \
+            airfield data is OurAirports as of \(Airfield.dataDate), and a listed airfield is not a claim about what is stationed there.
+            Examples:
+              strikerange inrange --from UA --weapon atacms --country RU --what airfields --military --what places --min-population 100000 --in-range-only
+              strikerange inrange --from UA --weapon atacms --what airfields --country RU --military
+              strikerange inrange --from region:UA-59 --weapon gmlrs --what places --admin1 RU-KRS --format csv
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var launchOptions: LaunchOptions
+    @Option(name: .customLong("weapon"), help: "Catalog weapon id or alias (repeatable).")
+    var weapons: [String] = []
+    @Flag(help: "With --weapon: also the low and high reported maxima.")
+    var spread = false
+    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi.", valueName: "distance"), transform: distanceArgument)
+    var range: Double?
+    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
+    var minRange: Double?
+    @Option(name: .customLong("what"), help: ArgumentHelp("Layers: airfields, places, or both (comma-separated or repeated; default both).", valueName: "layers"))
+    var what: [String] = []
+    @Option(help: ArgumentHelp("Only features in this country: code or name (repeatable).", valueName: "country"))
+    var country: [String] = []
+    @Option(help: ArgumentHelp("Only features in this admin-1 unit: ISO 3166-2 code or name (repeatable).", valueName: "unit"))
+    var admin1: [String] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Airfields of this type: \(Airfield.types.joined(separator: ", ")) (repeatable).", valueName: "type"))
+    var types: [String] = []
+    @Flag(help: "Only airfields the data flags military (a name rule; see Data/SOURCES.md).")
+    var military = false
+    // `.unconditional` so that "-5" reaches the filter and gets a message naming it.
+    @Option(name: .customLong("min-population"), parsing: .unconditional, help: ArgumentHelp("Only places with at least this GeoNames population.", valueName: "people"))
+    var minPopulation: String?
+    @Flag(name: .customLong("in-range-only"), help: "List only features in range (or within tolerance) of some weapon variant.")
+    var inRangeOnly = false
+    @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
+    var tolerance: Double = 10
+    @Option(help: "Output format: table, csv, json or geojson (default table).")
+    var format: InRangeFormat = .table
+    @Option(help: "Write here (atomically) instead of standard output.")
+    var output: String?
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+    @Flag(help: ArgumentHelp("Print phase times (ms) to standard error.", visibility: .hidden))
+    var timing = false
+
+    func validate() throws {
+        if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
+        if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
+        if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    private func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    private func ms(since t: UInt64) -> String { String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6) }
+
+    func run() throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        if let output { try OutputFileCheck.check(output) }
+        let catalog = try data.catalog()
+        let layers = try what.isEmpty ? [.airfields, .places] : what.flatMap { try InRangeLayer.parseList($0) }
+            .reduce(into: [InRangeLayer]()) { if !$0.contains($1) { $0.append($1) } }
+        let filter = try InRangeFilter.resolve(countries: country, admin1: admin1, types: types, militaryOnly: military,
+                                               minPopulation: minPopulation, layers: layers, in: catalog)
+        var reachWeapons = [ReachWeapon]()
+        for query in weapons {
+            reachWeapons += try ReachWeapon.variants(of: catalog.weapons().weapon(matching: query), spread: spread, toleranceMeters: tolerance)
+        }
+        if let range {
+            reachWeapons.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
+                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
+        }
+        let features = try filter.features(of: layers, in: catalog)
+        let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
+        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
+                                             threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let survey = try InRangeSurvey(calculator: calculator)
+        if timing { note("timing: setup_ms=\(ms(since: t0)) features=\(features.count)") }
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let report = try survey.report(features: features, layers: layers, filter: filter, inRangeOnly: inRangeOnly,
+                                       regions: try catalog.regions())
+        if timing { note("timing: report_ms=\(ms(since: t1)) classify_ms=\(String(format: "%.3f", report.classifyMilliseconds)) classified=\(report.classified) exact_for_verdicts=\(report.exactForVerdicts) listed=\(report.rows.count)") }
+        if features.isEmpty { note("inrange: no feature passes the filters (\(layers.map(\.rawValue).joined(separator: ", ")))") }
+        let text = InRangeOutput.text(report, format: format)
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if format != .table { for s in report.summarySentences() { note("inrange: \(s)") } }
+        if timing { note("timing: total_ms=\(ms(since: t0))") }
+    }
+}
