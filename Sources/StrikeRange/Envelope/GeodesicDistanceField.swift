@@ -18,31 +18,61 @@ public struct NearestLaunchPoint: Sendable, Hashable {
 
 /// Exact geodesic distance from any point to a launch area A: 0 inside A's polygons, else the minimum over
 /// A's points and densified boundary pieces (each treated as a geodesic segment, pieces short enough that
-/// the lon/lat edge and the geodesic differ by under 2 % of the tolerance). Candidates come from a 3-D
-/// k-d tree; each candidate piece is solved with `geod_inverse` and a Newton step on the foot of the
-/// perpendicular. Not `Sendable` (it owns a GEOS engine for the inside test): one per thread or task.
+/// the lon/lat edge and the geodesic differ by under 2 % of the tolerance).
+///
+/// The search is a branch-and-bound whose cost does not grow with the distance. Consecutive pieces form
+/// runs of at most 150 km around an anchor station. Runs are ordered by a free lower bound (Earth-centred
+/// chord and inscribed-sphere angle); a run is opened with one inverse solve from its anchor, which gives
+/// an upper bound (the anchor is a launch point) and, by comparison with a sphere (`AnchorComparison`), a
+/// lower bound for every piece of the run that is tight to under a metre. Only pieces whose lower bound
+/// beats the best distance found are solved exactly (foot of the perpendicular by Newton steps on the
+/// along-track component, started from the comparison foot). Typical cost: 2–4 run openings and one or
+/// two exact pieces per query, from 10 km to 3,000 km. Not `Sendable` (it owns a GEOS engine for the
+/// inside test and caches lines and runs): one per thread or task.
 public final class GeodesicDistanceField {
     let geodesic: Geodesic
     let area: LaunchArea
+    private let ellipsoid: Ellipsoid
     private let starts: [LonLat]
     private let ends: [LonLat]
     /// Each piece's geodesic, solved the first time a query needs it (most pieces never are).
     private var lines: [GeodesicLine?]
     private var lineSolved: [Bool]
-    private let maxHalfChordSquared: Double
-    private let index: UnitVectorIndex
-    private let midpoints: [UnitVector]
-    private let startVectors: [UnitVector]
-    private let endVectors: [UnitVector]
-    /// Central angle of each piece's half chord.
-    private let halfAngles: [Double]
+    /// Upper bound of each piece's geodesic length (Schur, from its Earth-centred chord).
+    private let pieceLengthUpper: [Double]
+    private let startECEF: [SIMD3<Double>]
+    private let endECEF: [SIMD3<Double>]
+
+    private struct Run {
+        var pieces: Range<Int>
+        var anchor: LonLat
+        /// Ball (Earth-centred, metres) holding every point of the run's pieces.
+        var center: SIMD3<Double>
+        var radius: Double
+    }
+    private let runs: [Run]
+    private let runOfPiece: [Int32]
+    /// Groups of consecutive runs with a ball holding them, so a query skips most runs in one test.
+    private let groups: [(runs: Range<Int>, center: SIMD3<Double>, radius: Double)]
+    /// Per piece, filled when its run is first opened: comparison-sphere ends (anchor frame) and half-width.
+    private var barStart: [SIMD3<Double>]
+    private var barEnd: [SIMD3<Double>]
+    private var halfWidth: [Double]
+    /// Unit direction of each piece's comparison-arc midpoint; per run, the largest arc half-angle
+    /// (radians, generous) and half-width.
+    private var barMid: [SIMD3<Double>]
+    private var runArcRadius: [Double]
+    private var runHalfWidth: [Double]
+    private var runPrepared: [Bool]
+    /// Whether every station of the run is within `AnchorComparison.maximumRunMeters` of its anchor.
+    private var runComparable: [Bool]
+    private let sphereRadius: Double
+
     private let stationVectors: [UnitVector]
     private let stationIndex: UnitVectorIndex
     private let stations: [LonLat]
     private let engine: GeometryEngine
     private let inside: PreparedGeometry?
-    /// Unit-sphere to metres, slightly generous so the prefilter never drops the true nearest piece.
-    private static let earthRadiusLow = 6_335_000.0
 
     /// - Parameters:
     ///   - toleranceMeters: the error budget the distances serve; sets the densification.
@@ -51,35 +81,88 @@ public final class GeodesicDistanceField {
                 geodesic: Geodesic = .wgs84) throws {
         self.geodesic = geodesic
         self.area = area
+        ellipsoid = geodesic.ellipsoid
         let engine = GeometryEngine()
         self.engine = engine
         inside = try area.polygonalGeometry.map { try engine.prepare($0) }
-        var vectors = [UnitVector](), stationList = [LonLat]()
-        var starts = [LonLat](), ends = [LonLat](), lines = [GeodesicLine?]()
-        var maxHalfChordSquared = 0.0
+        var stationList = [LonLat]()
+        var starts = [LonLat](), ends = [LonLat]()
+        var runs = [Run]()
+        let e = geodesic.ellipsoid
+        var startECEF = [SIMD3<Double>](), endECEF = [SIMD3<Double>](), lengths = [Double]()
         func addPiece(_ a: LonLat, _ b: LonLat) {
             starts.append(a); ends.append(b)
-            lines.append(nil)
-            let ua = UnitVector(a), ub = UnitVector(b)
-            vectors.append(UnitVector(x: (ua.x + ub.x) / 2, y: (ua.y + ub.y) / 2, z: (ua.z + ub.z) / 2))
-            maxHalfChordSquared = max(maxHalfChordSquared, ua.squaredChord(ub) / 4)
+            let ea = AnchorComparison.ecef(a, e), eb = AnchorComparison.ecef(b, e)
+            startECEF.append(ea); endECEF.append(eb)
+            lengths.append(a == b ? 0 : AnchorComparison.geodesicLengthUpperBound(chordMeters: AnchorComparison.length(eb - ea), e))
         }
-        for p in area.points { addPiece(p, p); stationList.append(p) }
+        /// Cuts pieces [first, last) of one path into runs of at most ~100 km of path length.
+        func addRuns(_ first: Int, _ last: Int) {
+            var i = first
+            while i < last {
+                var j = i, pathMeters = 0.0
+                while j < last && (j == i || (pathMeters + lengths[j] <= 100_000 && j - i < 128)) {
+                    pathMeters += lengths[j]; j += 1
+                }
+                let mid = (i + j) / 2
+                var center = SIMD3<Double>(repeating: 0)
+                for k in i..<j { center += startECEF[k] + endECEF[k] }
+                center /= Double(2 * (j - i))
+                var radius = 0.0
+                for k in i..<j {
+                    // Every point of a piece is within half its length of one of its ends.
+                    radius = max(radius, max(AnchorComparison.length(startECEF[k] - center),
+                                             AnchorComparison.length(endECEF[k] - center)) + lengths[k] / 2)
+                }
+                runs.append(Run(pieces: i..<j, anchor: starts[mid], center: center, radius: radius * (1 + 1e-12) + 1e-6))
+                i = j
+            }
+        }
+        for p in area.points {
+            stationList.append(p)
+            addPiece(p, p)
+            addRuns(starts.count - 1, starts.count)
+        }
         for path in area.lines + area.rings {
             let dense = PathDensifier.densify(path, toleranceMeters: toleranceMeters,
                                               maximumMeters: maximumPieceMeters)
             stationList += dense
+            let first = starts.count
             if dense.count == 1 { addPiece(dense[0], dense[0]) }
             for i in 1..<max(1, dense.count) { addPiece(dense[i - 1], dense[i]) }
+            addRuns(first, starts.count)
         }
-        self.starts = starts; self.ends = ends; self.lines = lines
+        self.starts = starts; self.ends = ends
+        lines = [GeodesicLine?](repeating: nil, count: starts.count)
         lineSolved = [Bool](repeating: false, count: starts.count)
-        self.maxHalfChordSquared = maxHalfChordSquared
-        index = UnitVectorIndex(vectors)
-        midpoints = vectors
-        startVectors = starts.map(UnitVector.init)
-        endVectors = ends.map(UnitVector.init)
-        halfAngles = zip(startVectors, endVectors).map { 2 * asin(min(1, $0.squaredChord($1).squareRoot() / 4)) }
+        pieceLengthUpper = lengths
+        self.startECEF = startECEF; self.endECEF = endECEF
+        self.runs = runs
+        var runOfPiece = [Int32](repeating: 0, count: starts.count)
+        for (r, run) in runs.enumerated() { for i in run.pieces { runOfPiece[i] = Int32(r) } }
+        self.runOfPiece = runOfPiece
+        var groups = [(runs: Range<Int>, center: SIMD3<Double>, radius: Double)]()
+        var g = 0
+        while g < runs.count {
+            let end = min(runs.count, g + 16)
+            var center = SIMD3<Double>(repeating: 0)
+            for r in g..<end { center += runs[r].center }
+            center /= Double(end - g)
+            var radius = 0.0
+            for r in g..<end { radius = max(radius, AnchorComparison.length(runs[r].center - center) + runs[r].radius) }
+            groups.append((g..<end, center, radius * (1 + 1e-12) + 1e-6))
+            g = end
+        }
+        self.groups = groups
+        barStart = [SIMD3<Double>](repeating: .zero, count: starts.count)
+        barEnd = barStart
+        halfWidth = [Double](repeating: .infinity, count: starts.count)
+        runPrepared = [Bool](repeating: false, count: runs.count)
+        barMid = barStart
+        runArcRadius = [Double](repeating: .pi, count: runs.count)
+        runHalfWidth = [Double](repeating: .infinity, count: runs.count)
+        runComparable = [Bool](repeating: false, count: runs.count)
+        sphereRadius = AnchorComparison.sphereRadiusMeters(e)
         stations = stationList
         stationVectors = stationList.map(UnitVector.init)
         stationIndex = UnitVectorIndex(stationVectors)
@@ -110,40 +193,133 @@ public final class GeodesicDistanceField {
         return nearestOnBoundary(q, hint: &hint)
     }
 
-    /// Like `nearestOnBoundary(_:)`, first evaluating piece `hint` (the answer to the previous, nearby
-    /// query), whose distance then prunes the other candidates without sorting them. `hint` is updated.
+    /// Like `nearestOnBoundary(_:)`, first opening the run of piece `hint` (the answer to the previous,
+    /// nearby query), whose distance then prunes the other runs early. `hint` is updated.
     public func nearestOnBoundary(_ q: LonLat, hint: inout Int) -> NearestLaunchPoint {
-        let uq = UnitVector(q)
-        let halfChord = maxHalfChordSquared.squareRoot()
-        var best = NearestLaunchPoint(distanceMeters: .infinity, point: q, azimuthDegrees: nil)
-        var bestPiece = -1
+        geodesic.counter?.add(.distanceQuery)
+        let qE = AnchorComparison.ecef(q, ellipsoid)
+        var search = Search(query: q)
+        var opened = -1
         if hint >= 0 && hint < starts.count {
-            best = pieceDistance(q, hint, uq)
-            bestPiece = hint
+            opened = Int(runOfPiece[hint])
+            open(opened, &search)
+            settle(&search, below: 0)
         }
-        // Every point of a piece is within its half chord of the piece's midpoint. Geodesic length per
-        // radian of central angle varies by 1.0101× over WGS84 (b²/a to a²/b), so the geodesically nearest
-        // piece has a midpoint within 1.0102 × (nearest midpoint + 2 half chords) in chord terms — or, with
-        // a known distance, within the chord of that distance at the smallest radius, plus a half chord.
-        let reach: Double
-        if best.distanceMeters.isFinite {
-            let angle = best.distanceMeters / 6_335_439 + 2 * asin(min(1, halfChord / 2))
-            reach = 2 * sin(min(.pi / 2, angle / 2)) + 1e-9
+        // Runs by their free lower bound, nearest first; each opening tightens the best distance.
+        runOrder.removeAll(keepingCapacity: true)
+        for group in groups where AnchorComparison.ballLowerBoundMeters(qE, center: group.center, radius: group.radius, ellipsoid) < search.bestMeters {
+            for r in group.runs where r != opened {
+                let lower = AnchorComparison.ballLowerBoundMeters(qE, center: runs[r].center, radius: runs[r].radius, ellipsoid)
+                if lower < search.bestMeters { runOrder.append((lower, r)) }
+            }
+        }
+        runOrder.sort { $0.lower < $1.lower }
+        for (k, entry) in runOrder.enumerated() {
+            if entry.lower >= search.bestMeters { break }
+            open(entry.run, &search)
+            // Settle the pieces that beat the next run's bound before opening it.
+            settle(&search, below: k + 1 < runOrder.count ? runOrder[k + 1].lower : .infinity)
+        }
+        settle(&search, below: .infinity)
+        hint = search.bestPiece
+        return search.best
+    }
+
+    private struct Search {
+        let query: LonLat
+        var best: NearestLaunchPoint
+        var bestPiece = -1
+        /// Pieces not yet solved exactly: lower bound, piece, comparison foot fraction.
+        var pending: [(lower: Double, piece: Int, fraction: Double)] = []
+        init(query: LonLat) {
+            self.query = query
+            best = NearestLaunchPoint(distanceMeters: .infinity, point: query, azimuthDegrees: nil)
+        }
+        var bestMeters: Double { best.distanceMeters }
+    }
+    private var runOrder = [(lower: Double, run: Int)]()
+
+    /// Solves the anchor→query inverse of run `r`: an upper bound, and a lower bound for each of its pieces.
+    private func open(_ r: Int, _ search: inout Search) {
+        let run = runs[r]
+        prepare(r)
+        let q = search.query
+        let inv = geodesic.inverse(run.anchor, q)
+        if inv.distanceMeters < search.bestMeters {
+            search.best = NearestLaunchPoint(distanceMeters: inv.distanceMeters, point: run.anchor, azimuthDegrees: inv.azimuth1Degrees)
+            search.bestPiece = run.pieces.lowerBound + run.pieces.count / 2
+        }
+        if runComparable[r] && inv.distanceMeters <= AnchorComparison.maximumQueryMeters {
+            let w = AnchorComparison.unitVector(distanceMeters: inv.distanceMeters, azimuthDegrees: inv.azimuth1Degrees, sphereRadius: sphereRadius)
+            // A cheap filter first: every point of piece i's comparison arc is within `arcRadius` of its
+            // midpoint direction, so a piece whose midpoint is farther than that plus the best distance
+            // (and the run's widest half-width) cannot beat it; exact angles only for the rest.
+            let reachAngle = (search.bestMeters + runHalfWidth[r]) / sphereRadius + runArcRadius[r]
+            let minimumDot = reachAngle < .pi ? cos(reachAngle) : -2
+            for i in run.pieces where AnchorComparison.dot(w, barMid[i]) >= minimumDot {
+                let (angle, fraction) = AnchorComparison.angleToArc(w, barStart[i], barEnd[i])
+                // 1 µm below the bound absorbs rounding in it.
+                let lower = sphereRadius * angle - halfWidth[i] - 1e-6
+                if lower < search.bestMeters { search.pending.append((lower, i, fraction)) }
+            }
         } else {
-            reach = (index.nearestSquaredChord(uq).squareRoot() + 2 * halfChord) * 1.0102 + 1e-9
+            // Beyond the comparison's reach (or a run too spread out): Earth-centred chords only.
+            let qE = AnchorComparison.ecef(q, ellipsoid)
+            for i in run.pieces {
+                let near = min(AnchorComparison.length(qE - startECEF[i]), AnchorComparison.length(qE - endECEF[i]))
+                let lower = near - pieceLengthUpper[i] / 2
+                if lower < search.bestMeters { search.pending.append((lower, i, 0.5)) }
+            }
         }
-        var candidates = [Int]()
-        index.within(uq, radiusSquared: reach * reach, into: &candidates)
-        for i in candidates where i != bestPiece {
-            // The closest any point of piece i can be: its midpoint's angle less its half chord, at the
-            // smallest radius of curvature.
-            let midAngle = 2 * asin(min(1, midpoints[i].squaredChord(uq).squareRoot() / 2))
-            if (midAngle - halfAngles[i]) * 6_335_439 > best.distanceMeters { continue }
-            let r = pieceDistance(q, i, uq)
-            if r.distanceMeters < best.distanceMeters { best = r; bestPiece = i }
+    }
+
+    /// Solves exactly, in the order of their lower bounds, the pending pieces whose bound is below both the
+    /// best distance and `ceiling` (the next unopened run's bound); the others stay pending.
+    private func settle(_ search: inout Search, below ceiling: Double) {
+        guard !search.pending.isEmpty else { return }
+        search.pending.sort { $0.lower > $1.lower }   // smallest last, popped first
+        while let last = search.pending.last, last.lower < min(search.bestMeters, ceiling) {
+            search.pending.removeLast()
+            let r = pieceDistance(search.query, last.piece, startFraction: last.fraction)
+            if r.distanceMeters < search.bestMeters { search.best = r; search.bestPiece = last.piece }
         }
-        hint = bestPiece
-        return best
+        if ceiling == .infinity { search.pending.removeAll() }
+    }
+
+    /// Comparison-sphere coordinates of run `r`'s stations: one inverse from the anchor per station, once.
+    private func prepare(_ r: Int) {
+        guard !runPrepared[r] else { return }
+        runPrepared[r] = true
+        let run = runs[r]
+        var comparable = true
+        var previousEnd: (LonLat, SIMD3<Double>)?
+        var arcRadius = 0.0, widest = 0.0
+        for i in run.pieces {
+            let a = starts[i], b = ends[i]
+            let u: SIMD3<Double>
+            if let (p, bar) = previousEnd, p == a { u = bar } else {
+                let inv = geodesic.inverse(run.anchor, a)
+                comparable = comparable && inv.distanceMeters <= AnchorComparison.maximumRunMeters
+                u = AnchorComparison.unitVector(distanceMeters: inv.distanceMeters, azimuthDegrees: inv.azimuth1Degrees, sphereRadius: sphereRadius)
+            }
+            let v: SIMD3<Double>
+            if a == b { v = u } else {
+                let inv = geodesic.inverse(run.anchor, b)
+                comparable = comparable && inv.distanceMeters <= AnchorComparison.maximumRunMeters
+                v = AnchorComparison.unitVector(distanceMeters: inv.distanceMeters, azimuthDegrees: inv.azimuth1Degrees, sphereRadius: sphereRadius)
+            }
+            barStart[i] = u; barEnd[i] = v
+            halfWidth[i] = a == b ? 0 : AnchorComparison.halfWidthMeters(lengthMeters: pieceLengthUpper[i],
+                                                                         comparisonChordMeters: sphereRadius * AnchorComparison.angle(u, v))
+            previousEnd = (b, v)
+            let sum = u + v, norm = AnchorComparison.length(sum)
+            barMid[i] = norm > 0 ? sum / norm : u
+            arcRadius = max(arcRadius, AnchorComparison.angle(u, v) / 2)
+            widest = max(widest, halfWidth[i])
+        }
+        runArcRadius[r] = arcRadius * 1.000001 + 1e-12
+        runHalfWidth[r] = widest
+        runComparable[r] = comparable && !halfWidth[run.pieces].contains { !$0.isFinite }
     }
 
     /// The station nearest in 3-D and the geodesic distance to it: an upper bound of the distance to A.
@@ -197,7 +373,9 @@ public final class GeodesicDistanceField {
         return best
     }
 
-    private func pieceDistance(_ q: LonLat, _ i: Int, _ uq: UnitVector) -> NearestLaunchPoint {
+    /// Exact distance from `q` to piece `i`: Newton steps on the along-track component of the geodesic from
+    /// the current foot to `q`, from `startFraction` of the piece (the comparison foot, usually within metres).
+    private func pieceDistance(_ q: LonLat, _ i: Int, startFraction: Double) -> NearestLaunchPoint {
         let a = starts[i]
         if !lineSolved[i] {
             lines[i] = a == ends[i] ? nil : geodesic.line(from: a, to: ends[i])
@@ -208,13 +386,7 @@ public final class GeodesicDistanceField {
             return NearestLaunchPoint(distanceMeters: inv.distanceMeters, point: a, azimuthDegrees: inv.azimuth1Degrees)
         }
         let length = line.distanceMeters
-        // Start Newton at the foot of the perpendicular on the 3-D chord: within metres on short pieces,
-        // so one or two geodesic steps reach the foot to well under a millimetre.
-        let ua = startVectors[i], ub = endVectors[i]
-        let ex = ub.x - ua.x, ey = ub.y - ua.y, ez = ub.z - ua.z
-        let e2 = ex * ex + ey * ey + ez * ez
-        let t = e2 > 0 ? ((uq.x - ua.x) * ex + (uq.y - ua.y) * ey + (uq.z - ua.z) * ez) / e2 : 0
-        var u = min(length, max(0, t * length))
+        var u = min(length, max(0, startFraction * length))
         var foot = line.position(distanceMeters: u, unrollLongitude: false)
         var inv = geodesic.inverse(latitude1: foot.latitude, longitude1: foot.longitude, latitude2: q.latitude, longitude2: q.longitude)
         for _ in 0..<6 {
