@@ -47,23 +47,21 @@ enum AnchorComparison {
     }
 
     /// Angle (radians) from `w` to the shorter great-circle arc from `u` to `v` (all unit vectors), and the
-    /// fraction along the arc of the nearest point.
+    /// fraction along the arc of the nearest point (from the chord: a starting guess, not a bound).
     static func angleToArc(_ w: SIMD3<Double>, _ u: SIMD3<Double>, _ v: SIMD3<Double>) -> (angle: Double, fraction: Double) {
         let n = cross(u, v)
         let nn = length(n)
         if nn > 1e-15 {
             // The projection of w on the arc's plane lies between u and v: the nearest point is inside.
             if dot(cross(u, w), n) >= 0 && dot(cross(w, v), n) >= 0 {
-                let nHat = n / nn
-                let off = dot(w, nHat)
-                let inPlane = w - off * nHat
-                let arc = atan2(nn, dot(u, v))
-                let along = atan2(length(cross(u, inPlane)), dot(u, inPlane))
-                return (atan2(abs(off), length(inPlane)), arc > 0 ? min(1, along / arc) : 0)
+                let off = dot(w, n) / nn
+                let inPlane = w - (off / nn) * n
+                let chord = v - u
+                let fraction = min(1, max(0, dot(inPlane / length(inPlane) - u, chord) / dot(chord, chord)))
+                return (atan2(abs(off), length(inPlane)), fraction)
             }
         }
-        let toU = angle(w, u), toV = angle(w, v)
-        return toU <= toV ? (toU, 0) : (toV, 1)
+        return dot(w, u) >= dot(w, v) ? (angle(w, u), 0) : (angle(w, v), 1)
     }
 
     /// Upper bound of the length of a geodesic whose ends are `chordMeters` apart in space: its curvature

@@ -49,6 +49,8 @@ public final class GeodesicDistanceField {
         /// Ball (Earth-centred, metres) holding every point of the run's pieces.
         var center: SIMD3<Double>
         var radius: Double
+        /// Index of the run's first block (`blockCenter`, `blockCosSin`).
+        var firstBlock = 0
     }
     private let runs: [Run]
     private let runOfPiece: [Int32]
@@ -58,11 +60,13 @@ public final class GeodesicDistanceField {
     private var barStart: [SIMD3<Double>]
     private var barEnd: [SIMD3<Double>]
     private var halfWidth: [Double]
-    /// Unit direction of each piece's comparison-arc midpoint; per run, the largest arc half-angle
-    /// (radians, generous) and half-width.
-    private var barMid: [SIMD3<Double>]
-    private var runArcRadius: [Double]
+    /// Per run, the largest half-width of its pieces.
     private var runHalfWidth: [Double]
+    /// Blocks of up to `blockSize` consecutive pieces of a run (block k holds pieces k·blockSize…): a cap on
+    /// the comparison sphere holding them (centre; cosine and sine of its angular radius).
+    private static let blockSize = 8
+    private var blockCenter: [SIMD3<Double>]
+    private var blockCosSin: [(cos: Double, sin: Double)]
     private var runPrepared: [Bool]
     /// Whether every station of the run is within `AnchorComparison.maximumRunMeters` of its anchor.
     private var runComparable: [Bool]
@@ -137,6 +141,8 @@ public final class GeodesicDistanceField {
         lineSolved = [Bool](repeating: false, count: starts.count)
         pieceLengthUpper = lengths
         self.startECEF = startECEF; self.endECEF = endECEF
+        var blockCount = 0
+        for r in runs.indices { runs[r].firstBlock = blockCount; blockCount += (runs[r].pieces.count + Self.blockSize - 1) / Self.blockSize }
         self.runs = runs
         var runOfPiece = [Int32](repeating: 0, count: starts.count)
         for (r, run) in runs.enumerated() { for i in run.pieces { runOfPiece[i] = Int32(r) } }
@@ -158,8 +164,8 @@ public final class GeodesicDistanceField {
         barEnd = barStart
         halfWidth = [Double](repeating: .infinity, count: starts.count)
         runPrepared = [Bool](repeating: false, count: runs.count)
-        barMid = barStart
-        runArcRadius = [Double](repeating: .pi, count: runs.count)
+        blockCenter = [SIMD3<Double>](repeating: .zero, count: blockCount)
+        blockCosSin = [(cos: Double, sin: Double)](repeating: (-1, 0), count: blockCount)
         runHalfWidth = [Double](repeating: .infinity, count: runs.count)
         runComparable = [Bool](repeating: false, count: runs.count)
         sphereRadius = AnchorComparison.sphereRadiusMeters(e)
@@ -203,17 +209,36 @@ public final class GeodesicDistanceField {
         if hint >= 0 && hint < starts.count {
             opened = Int(runOfPiece[hint])
             open(opened, &search)
-            settle(&search, below: 0)
+            settle(&search, below: .infinity)
         }
-        // Runs by their free lower bound, nearest first; each opening tightens the best distance.
+        // Without a hint, first the run whose ball is nearest in space: its anchor bounds the rest.
+        if opened < 0 {
+            var nearestGroup = -1, nearestChord = Double.infinity
+            for (k, group) in groups.enumerated() {
+                let chord = AnchorComparison.length(qE - group.center) - group.radius
+                if chord < nearestChord { nearestChord = chord; nearestGroup = k }
+            }
+            guard nearestGroup >= 0 else { return search.best }
+            nearestChord = .infinity
+            for r in groups[nearestGroup].runs {
+                let chord = AnchorComparison.length(qE - runs[r].center) - runs[r].radius
+                if chord < nearestChord { nearestChord = chord; opened = r }
+            }
+            open(opened, &search)
+            settle(&search, below: .infinity)
+        }
+        // The other runs whose free lower bound beats the best distance, nearest first; each opening
+        // tightens the best distance. The straight chord is tested first (one square root), the
+        // inscribed-sphere angle only for what passes.
         runOrder.removeAll(keepingCapacity: true)
-        for group in groups where AnchorComparison.ballLowerBoundMeters(qE, center: group.center, radius: group.radius, ellipsoid) < search.bestMeters {
-            for r in group.runs where r != opened {
+        for group in groups where AnchorComparison.length(qE - group.center) - group.radius < search.bestMeters
+            && AnchorComparison.ballLowerBoundMeters(qE, center: group.center, radius: group.radius, ellipsoid) < search.bestMeters {
+            for r in group.runs where r != opened && AnchorComparison.length(qE - runs[r].center) - runs[r].radius < search.bestMeters {
                 let lower = AnchorComparison.ballLowerBoundMeters(qE, center: runs[r].center, radius: runs[r].radius, ellipsoid)
                 if lower < search.bestMeters { runOrder.append((lower, r)) }
             }
         }
-        runOrder.sort { $0.lower < $1.lower }
+        if runOrder.count > 1 { runOrder.sort { $0.lower < $1.lower } }
         for (k, entry) in runOrder.enumerated() {
             if entry.lower >= search.bestMeters { break }
             open(entry.run, &search)
@@ -251,16 +276,43 @@ public final class GeodesicDistanceField {
         }
         if runComparable[r] && inv.distanceMeters <= AnchorComparison.maximumQueryMeters {
             let w = AnchorComparison.unitVector(distanceMeters: inv.distanceMeters, azimuthDegrees: inv.azimuth1Degrees, sphereRadius: sphereRadius)
-            // A cheap filter first: every point of piece i's comparison arc is within `arcRadius` of its
-            // midpoint direction, so a piece whose midpoint is farther than that plus the best distance
-            // (and the run's widest half-width) cannot beat it; exact angles only for the rest.
-            let reachAngle = (search.bestMeters + runHalfWidth[r]) / sphereRadius + runArcRadius[r]
-            let minimumDot = reachAngle < .pi ? cos(reachAngle) : -2
-            for i in run.pieces where AnchorComparison.dot(w, barMid[i]) >= minimumDot {
-                let (angle, fraction) = AnchorComparison.angleToArc(w, barStart[i], barEnd[i])
-                // 1 µm below the bound absorbs rounding in it.
-                let lower = sphereRadius * angle - halfWidth[i] - 1e-6
-                if lower < search.bestMeters { search.pending.append((lower, i, fraction)) }
+            // The pieces at the station nearest in comparison first, solved exactly if they can win: the
+            // best distance is then within metres of the answer before the other pieces are filtered.
+            let blocks = blockRange(of: run)
+            var nearestBlock = blocks.lowerBound, nearestBlockDot = -2.0
+            for k in blocks {
+                let d = AnchorComparison.dot(w, blockCenter[k])
+                if d > nearestBlockDot { nearestBlockDot = d; nearestBlock = k }
+            }
+            var nearest = run.pieces.lowerBound, nearestDot = -2.0
+            for i in pieces(ofBlock: nearestBlock, in: run) {
+                let d = AnchorComparison.dot(w, barStart[i])
+                if d > nearestDot { nearestDot = d; nearest = i }
+            }
+            consider(nearest, w, &search)
+            if nearest > run.pieces.lowerBound { consider(nearest - 1, w, &search) }
+            settle(&search, below: .infinity)
+            // Then cheap exact filters: a block whose cap is farther than T from w, and a piece whose arc
+            // is (the angle from w to an arc is below T iff w is within T of an end, or w projects inside
+            // the arc and is within T of its great circle, |w·n̂| < sin T). T covers the best distance plus
+            // the run's widest half-width; exact angles only for what passes.
+            let reachAngle = (search.bestMeters + runHalfWidth[r]) / sphereRadius
+            let (sinReach, cosReach) = reachAngle < .pi / 2 ? (sin(reachAngle), cos(reachAngle)) : (2.0, -2.0)
+            for k in blocks {
+                // Outside angle T + R of the cap's centre: cos(T + R) = cos T cos R − sin T sin R.
+                let cap = blockCosSin[k]
+                if sinReach <= 1 && cap.cos > 0 && AnchorComparison.dot(w, blockCenter[k]) < cosReach * cap.cos - sinReach * cap.sin { continue }
+                for i in pieces(ofBlock: k, in: run) where i != nearest && i != nearest - 1 {
+                    let u = barStart[i], v = barEnd[i]
+                    if AnchorComparison.dot(w, u) <= cosReach && AnchorComparison.dot(w, v) <= cosReach {
+                        let n = AnchorComparison.cross(u, v)
+                        let nn = AnchorComparison.length(n)
+                        guard nn > 1e-15, abs(AnchorComparison.dot(w, n)) < sinReach * nn,
+                              AnchorComparison.dot(AnchorComparison.cross(u, w), n) >= 0,
+                              AnchorComparison.dot(AnchorComparison.cross(w, v), n) >= 0 else { continue }
+                    }
+                    consider(i, w, &search)
+                }
             }
         } else {
             // Beyond the comparison's reach (or a run too spread out): Earth-centred chords only.
@@ -271,6 +323,23 @@ public final class GeodesicDistanceField {
                 if lower < search.bestMeters { search.pending.append((lower, i, 0.5)) }
             }
         }
+    }
+
+    /// The blocks of a run: its pieces in groups of `blockSize` from its first, numbered from `firstBlock`.
+    private func blockRange(of run: Run) -> Range<Int> {
+        run.firstBlock ..< run.firstBlock + (run.pieces.count + Self.blockSize - 1) / Self.blockSize
+    }
+    private func pieces(ofBlock k: Int, in run: Run) -> Range<Int> {
+        let first = run.pieces.lowerBound + (k - run.firstBlock) * Self.blockSize
+        return first ..< min(run.pieces.upperBound, first + Self.blockSize)
+    }
+
+    /// Queues piece `i` (of an opened run; `w` the query on the comparison sphere) if its bound beats the best.
+    private func consider(_ i: Int, _ w: SIMD3<Double>, _ search: inout Search) {
+        let (angle, fraction) = AnchorComparison.angleToArc(w, barStart[i], barEnd[i])
+        // 1 µm below the bound absorbs rounding in it.
+        let lower = sphereRadius * angle - halfWidth[i] - 1e-6
+        if lower < search.bestMeters { search.pending.append((lower, i, fraction)) }
     }
 
     /// Solves exactly, in the order of their lower bounds, the pending pieces whose bound is below both the
@@ -293,7 +362,7 @@ public final class GeodesicDistanceField {
         let run = runs[r]
         var comparable = true
         var previousEnd: (LonLat, SIMD3<Double>)?
-        var arcRadius = 0.0, widest = 0.0
+        var widest = 0.0
         for i in run.pieces {
             let a = starts[i], b = ends[i]
             let u: SIMD3<Double>
@@ -312,13 +381,23 @@ public final class GeodesicDistanceField {
             halfWidth[i] = a == b ? 0 : AnchorComparison.halfWidthMeters(lengthMeters: pieceLengthUpper[i],
                                                                          comparisonChordMeters: sphereRadius * AnchorComparison.angle(u, v))
             previousEnd = (b, v)
-            let sum = u + v, norm = AnchorComparison.length(sum)
-            barMid[i] = norm > 0 ? sum / norm : u
-            arcRadius = max(arcRadius, AnchorComparison.angle(u, v) / 2)
             widest = max(widest, halfWidth[i])
         }
-        runArcRadius[r] = arcRadius * 1.000001 + 1e-12
         runHalfWidth[r] = widest
+        for k in blockRange(of: run) {
+            let members = pieces(ofBlock: k, in: run)
+            var sum = SIMD3<Double>(repeating: 0)
+            for i in members { sum += barStart[i] + barEnd[i] }
+            let norm = AnchorComparison.length(sum)
+            guard norm > 0 else { blockCosSin[k] = (-1, 0); continue }
+            let center = sum / norm
+            var radius = 0.0
+            for i in members { radius = max(radius, AnchorComparison.angle(center, barStart[i]), AnchorComparison.angle(center, barEnd[i])) }
+            // Caps are convex, so the arcs between stations inside stay inside; a little generous for rounding.
+            radius = radius * (1 + 1e-9) + 1e-12
+            blockCenter[k] = center
+            blockCosSin[k] = radius < .pi / 2 ? (cos(radius), sin(radius)) : (-1, 0)
+        }
         runComparable[r] = comparable && !halfWidth[run.pieces].contains { !$0.isFinite }
     }
 
