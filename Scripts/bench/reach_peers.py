@@ -60,3 +60,39 @@ def distances_pyproj(polygon_geometry, lon, lat, spacing=50.0):
     dist = np.minimum.reduceat(d, starts)
     dist[inside] = 0.0
     return dist, time.perf_counter() - t0
+
+
+def distances_aeqd_nearest(polygon_geometry, lon, lat):
+    """The inexact pipeline of issue 15's table: project the polygon and the targets to AEQD on the polygon's
+    centroid, take shapely's nearest boundary point in the plane (`shortest_line`), and measure the geodesic
+    distance to it with Geod.inv (0 inside, shapely `contains_xy`). Fast, but the nearest point in the plane is
+    not the geodesically nearest one far from the centre. Returns (distances, seconds)."""
+    from pyproj import Transformer
+    t0 = time.perf_counter()
+    shape = shapely.geometry.shape(polygon_geometry)
+    c = shape.centroid
+    fwd = Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +ellps=WGS84", always_xy=True)
+    inv = Transformer.from_crs(f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +ellps=WGS84", "EPSG:4326", always_xy=True)
+    projected = shapely.transform(shape, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
+    # Boundary segments in an STRtree: the nearest segment per target, then the nearest point on it.
+    rings = shapely.get_rings(projected) if projected.geom_type == "Polygon" else np.concatenate(
+        [shapely.get_rings(p) for p in projected.geoms])
+    segments = []
+    for ring in rings:
+        xy = shapely.get_coordinates(ring)
+        segments.append(shapely.linestrings(np.stack([xy[:-1], xy[1:]], axis=1)))
+    segments = np.concatenate(segments)
+    tree = shapely.STRtree(segments)
+    shapely.prepare(shape)
+    inside = shapely.contains_xy(shape, lon, lat)
+    x, y = fwd.transform(lon, lat)
+    points = shapely.points(x, y)
+    which, nearest = tree.query_nearest(points, all_matches=False)
+    order = np.argsort(which)
+    lines = shapely.shortest_line(segments[nearest[order]], points[which[order]])
+    ends = shapely.get_coordinates(lines).reshape(-1, 2, 2)[:, 0, :]
+    nlon, nlat = inv.transform(ends[:, 0], ends[:, 1])
+    _, _, d = GEOD.inv(lon, lat, nlon, nlat)
+    d = np.asarray(d)
+    d[inside] = 0.0
+    return d, time.perf_counter() - t0

@@ -32,6 +32,8 @@ public struct Geodesic: Sendable {
     public let ellipsoid: Ellipsoid
     /// Initialised once by `geod_init`; the C routines only read it (`const struct geod_geodesic*`).
     let raw: geod_geodesic
+    /// Tally of the solves made through this value and the lines it creates; nil (the default) counts nothing.
+    public let counter: GeodesicCallCounter?
     public static let wgs84 = Geodesic(.wgs84)
 
     public init(_ ellipsoid: Ellipsoid = .wgs84) {
@@ -39,12 +41,23 @@ public struct Geodesic: Sendable {
         var g = geod_geodesic()
         geod_init(&g, ellipsoid.semiMajorAxisMeters, ellipsoid.flattening)
         raw = g
+        counter = nil
+    }
+
+    private init(copying other: Geodesic, counter: GeodesicCallCounter?) {
+        ellipsoid = other.ellipsoid; raw = other.raw; self.counter = counter
+    }
+
+    /// The same solver, counting every solve (and every position on the lines it creates) into `counter`.
+    public func counting(into counter: GeodesicCallCounter?) -> Geodesic {
+        Geodesic(copying: self, counter: counter)
     }
 
     /// Inverse problem (`geod_inverse`): shortest geodesic between two points.
     /// Latitudes in [-90, 90] degrees (not checked: out-of-range gives NaN), longitudes any finite value.
     /// Both azimuths are forward azimuths; distance in metres.
     public func inverse(latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double) -> InverseSolution {
+        counter?.add(.inverse)
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
         withUnsafePointer(to: raw) { g in
             geod_inverse(g, latitude1, longitude1, latitude2, longitude2, &s12, &azi1, &azi2)
@@ -56,6 +69,7 @@ public struct Geodesic: Sendable {
     }
     /// Distance only, metres (cheaper: `geod_geninverse` without azimuths).
     public func distanceMeters(_ a: LonLat, _ b: LonLat) -> Double {
+        counter?.add(.inverse)
         var s12 = 0.0
         withUnsafePointer(to: raw) { g in
             // Null outputs tell geod_geninverse to skip the azimuth and the other optional quantities.
@@ -70,6 +84,7 @@ public struct Geodesic: Sendable {
     /// (it tells how many times the geodesic went round the globe).
     public func direct(latitude: Double, longitude: Double, azimuthDegrees: Double, distanceMeters: Double,
                        unrollLongitude: Bool = false) -> DirectSolution {
+        counter?.add(.direct)
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
         withUnsafePointer(to: raw) { g in
             if unrollLongitude {
@@ -86,6 +101,7 @@ public struct Geodesic: Sendable {
     /// gives the tangent of a geodesic circle at that point.
     public func directWithReducedLength(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double)
         -> (solution: DirectSolution, reducedLengthMeters: Double) {
+        counter?.add(.direct)
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0, m12 = 0.0
         withUnsafePointer(to: raw) { g in
             _ = geod_gendirect(g, start.latitude, start.longitude, azimuthDegrees, GEOD_LONG_UNROLL.rawValue, distanceMeters,
@@ -102,19 +118,21 @@ public struct Geodesic: Sendable {
 
     /// The shortest geodesic segment from `start` to `end` (`geod_inverseline`).
     public func line(from start: LonLat, to end: LonLat) -> GeodesicLine {
+        counter?.add(.lineSolve)
         var l = geod_geodesicline()
         withUnsafePointer(to: raw) { g in
             // caps 0 = latitude, longitude, azimuth and distance-as-input: all that position(…) needs.
             geod_inverseline(&l, g, start.latitude, start.longitude, end.latitude, end.longitude, 0)
         }
-        return GeodesicLine(raw: l)
+        return GeodesicLine(raw: l, counter: counter)
     }
     /// The geodesic leaving `start` at `azimuthDegrees`, of length `distanceMeters` (`geod_directline`).
     public func line(from start: LonLat, azimuthDegrees: Double, distanceMeters: Double) -> GeodesicLine {
+        counter?.add(.lineSolve)
         var l = geod_geodesicline()
         withUnsafePointer(to: raw) { g in
             geod_directline(&l, g, start.latitude, start.longitude, azimuthDegrees, distanceMeters, 0)
         }
-        return GeodesicLine(raw: l)
+        return GeodesicLine(raw: l, counter: counter)
     }
 }

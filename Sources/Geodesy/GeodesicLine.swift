@@ -4,8 +4,10 @@ import CProj
 /// A value type wrapping the plain C struct `geod_geodesicline`, read-only after initialisation.
 public struct GeodesicLine: Sendable {
     let raw: geod_geodesicline
+    /// The creating `Geodesic`'s tally, if it had one.
+    let counter: GeodesicCallCounter?
 
-    init(raw: geod_geodesicline) { self.raw = raw }
+    init(raw: geod_geodesicline, counter: GeodesicCallCounter? = nil) { self.raw = raw; self.counter = counter }
 
     /// Start of the segment.
     public var start: LonLat { LonLat(longitude: raw.lon1, latitude: raw.lat1) }
@@ -17,6 +19,7 @@ public struct GeodesicLine: Sendable {
     /// Point at `distanceMeters` from the start (may exceed the length or be negative), `geod_genposition`.
     /// Unrolled longitudes are continuous from the start's; otherwise reduced to [-180, 180].
     public func position(distanceMeters: Double, unrollLongitude: Bool = true) -> DirectSolution {
+        counter?.add(.linePosition)
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
         let flags = unrollLongitude ? GEOD_LONG_UNROLL.rawValue : GEOD_NOFLAGS.rawValue
         withUnsafePointer(to: raw) { l in

@@ -24,12 +24,13 @@ struct CoverageCommand: ParsableCommand {
               strikerange coverage --from UA --weapon atacms --regions RU-BRY,RU-KRS,RU-BEL
               strikerange coverage --from UA --weapon atacms --weapon gmlrs --country RU --format csv
               strikerange coverage --from region:UA-74 --weapon gmlrs --regions border:RU-BY
+              strikerange coverage --from UA --weapon all --country RU
             """
     )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var launchOptions: LaunchOptions
-    @Option(name: .customLong("weapon"), help: "Catalog weapon (id or alias, e.g. atacms, gmlrs); repeatable.")
+    @Option(name: .customLong("weapon"), help: "Catalog weapon (id or alias, e.g. atacms, gmlrs), or all (every catalog weapon); repeatable.")
     var weapons: [String] = []
     @Flag(help: "With --weapon: also the low and high reported maxima.")
     var spread = false
@@ -75,8 +76,12 @@ struct CoverageCommand: ParsableCommand {
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
         var ranges = [CoverageRange]()
-        for query in weapons {
-            let w = try catalog.weapons().weapon(matching: query)
+        // `all` (any case) stands for every catalog weapon, in catalog order (issue 15).
+        let chosen = try weapons.flatMap { query in
+            query.trimmingCharacters(in: .whitespaces).lowercased() == "all"
+                ? try catalog.weapons().weapons : [try catalog.weapons().weapon(matching: query)]
+        }
+        for w in chosen {
             for variant in w.rangeVariants(spread: spread) {
                 ranges.append(CoverageRange(weapon: w.id, variant: variant.name, parameters: try RangeParameters(
                     rangeMeters: variant.rangeMeters, minRangeMeters: w.minRangeMeters, toleranceMeters: tolerance)))

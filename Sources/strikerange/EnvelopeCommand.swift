@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import Geodesy
 import Geometry
 import StrikeRange
 
@@ -106,6 +107,13 @@ struct EnvelopeCommand: ParsableCommand {
                 let verifyMs = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6
                 let median = buildTimes.sorted()[buildTimes.count / 2]
                 FileHandle.standardError.write(Data("timing: \(request.weapon) \(request.variant) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
+                // Cost model (issue 15): one more build and certification, counted (not timed).
+                let buildCalls = GeodesicCallCounter(), verifyCalls = GeodesicCallCounter()
+                _ = try EnvelopeBuilder(geodesic: builder.geodesic.counting(into: buildCalls)).build(launch: shaped, parameters: parameters[i])
+                _ = try EnvelopeCertifier(geodesic: Geodesic.wgs84.counting(into: verifyCalls), thoroughness: verify ? .thorough : .standard)
+                    .verify(envelope, launch: shaped)
+                note(costModel: "build", buildCalls.counts, vertices: envelope.vertexCount)
+                note(costModel: "verify", verifyCalls.counts, vertices: envelope.vertexCount)
             }
             envelope.verification = check
             achievedErrors.append(check.achievedErrorMeters)
@@ -135,5 +143,11 @@ struct EnvelopeCommand: ParsableCommand {
         } else {
             print(text)
         }
+    }
+
+    private func note(costModel step: String, _ c: GeodesicCallCounts, vertices: Int) {
+        let perVertex = c.inverseEquivalents / Double(max(1, vertices))
+        let perQuery = c.distanceQueries > 0 ? String(format: " per_query=%.2f", c.inverseEquivalents / Double(c.distanceQueries)) : ""
+        FileHandle.standardError.write(Data("cost: \(step) \(c) inverse_equivalents=\(String(format: "%.0f", c.inverseEquivalents)) per_vertex=\(String(format: "%.1f", perVertex))\(perQuery)\n".utf8))
     }
 }

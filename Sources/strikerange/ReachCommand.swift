@@ -205,7 +205,11 @@ struct ReachCommand: ParsableCommand {
             }
             computeNs += DispatchTime.now().uptimeNanoseconds - t
             t = DispatchTime.now().uptimeNanoseconds
-            try sink.write(writer.rows(rows))
+            if writer.format == .csv {
+                try sink.write { writer.appendCSV(rows, to: &$0) }
+            } else {
+                try sink.write(writer.rows(rows))
+            }
             writeNs += DispatchTime.now().uptimeNanoseconds - t
             count += chunk.count
             if reader != nil, Date().timeIntervalSince(lastProgress) > 2 {

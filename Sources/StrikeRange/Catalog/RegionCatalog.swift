@@ -83,6 +83,13 @@ public struct RegionCatalog: Sendable {
         var exact: Bool
     }
 
+    /// The one region whose code is `query` (any case, surrounding spaces ignored), nil if none or several.
+    func region(withCode query: String) -> Region? {
+        guard let hits = codeIndex[query.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()] else { return nil }
+        let preferred = preferMain(hits.map { all[$0] })
+        return preferred.count == 1 ? preferred[0] : nil
+    }
+
     func match(_ query: String) -> Match {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if let hits = codeIndex[trimmed.uppercased()] { return Match(regions: preferMain(hits.map { all[$0] }), exact: true) }

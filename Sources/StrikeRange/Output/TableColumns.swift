@@ -18,20 +18,27 @@ public enum FixedDecimals {
     /// `value` rounded to `decimals` places, as "%.Nf" prints it (half away from zero), without a locale;
     /// "" for nil or a non-finite value. Hand-written because String(format:) made a million rows take seconds.
     public static func text(_ value: Double?, _ decimals: Int) -> String {
-        guard let value, value.isFinite else { return "" }
+        var bytes = [UInt8]()
+        append(value, decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text(value, decimals)` appended as bytes (the reach CSV writer's path: no String per field).
+    public static func append(_ value: Double?, _ decimals: Int, to out: inout [UInt8]) {
+        guard let value, value.isFinite else { return }
         let scaled = (abs(value) * powersOfTen[decimals]).rounded()
-        guard scaled < 9e15 else { return String(format: "%.\(decimals)f", value) }
+        guard scaled < 9e15 else { out += String(format: "%.\(decimals)f", value).utf8; return }
         var n = UInt64(scaled)
-        var digits = [UInt8](repeating: 0, count: 24)
-        var i = digits.count
+        let start = out.count
         var written = 0
+        // Digits last-first, then reversed in place.
         repeat {
-            if written == decimals && decimals > 0 { i -= 1; digits[i] = UInt8(ascii: ".") }
-            i -= 1; digits[i] = UInt8(ascii: "0") + UInt8(n % 10)
+            if written == decimals && decimals > 0 { out.append(UInt8(ascii: ".")) }
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
             n /= 10; written += 1
         } while n > 0 || written <= decimals
-        if value < 0 && scaled > 0 { i -= 1; digits[i] = UInt8(ascii: "-") }
-        return String(decoding: digits[i...], as: UTF8.self)
+        if value < 0 && scaled > 0 { out.append(UInt8(ascii: "-")) }
+        out[start...].reverse()
     }
 
     /// The same rounding as a JSON number (`null` for nil or non-finite).
@@ -49,6 +56,15 @@ public enum CSVText {
     }
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+
+    /// `field(text)` appended as bytes.
+    public static func append(field text: String, to out: inout [UInt8]) {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            out += field(text).utf8
+        } else {
+            out += text.utf8
+        }
+    }
 }
 
 /// Columns of a reach row (`reach --format csv|json|geojson` and `run`'s reach.csv): the target's name and

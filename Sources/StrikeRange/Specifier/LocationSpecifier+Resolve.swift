@@ -45,9 +45,12 @@ extension LocationSpecifier {
                          geometry: region.geometry, code: region.code)
     }
 
-    /// A bare name: a place, or a region/country; both → ambiguous, listing the prefixed forms.
+    /// A bare name: a place, or a region/country; both → ambiguous, listing the prefixed forms. A region or
+    /// country code (`UA`, `UA-59`, `RU-BRY`) is that region: codes are what the error message asks for, and
+    /// the place gazetteer (7 MB, most of a short command's start-up) is then never loaded (issue 15).
     private static func resolveName(_ query: String, in catalog: DataCatalog) throws -> ResolvedLocation {
         let regions = try catalog.regions()
+        if let coded = regions.region(withCode: query) { return resolved(coded) }
         let places = try catalog.places()
         let regionMatch = regions.match(query)
         let split = places.splitCountry(query)
