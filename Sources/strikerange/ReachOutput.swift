@@ -68,12 +68,18 @@ struct ReachWriter {
     var format: ReachFormat
     var passthroughColumns: [String]
     var lines: Bool
+    /// `--coords`: target and nearest launch point also written in this style (columns `target_coords`,
+    /// `nearest_launch_coords`; the table's nearest_launch column uses it).
+    var coords: CoordinateFormatter?
     private var tableRows: [[String]] = []
     private var first = true
 
-    init(format: ReachFormat, passthroughColumns: [String], lines: Bool) {
-        self.format = format; self.passthroughColumns = passthroughColumns; self.lines = lines
+    init(format: ReachFormat, passthroughColumns: [String], lines: Bool, coords: CoordinateFormatter? = nil) {
+        self.format = format; self.passthroughColumns = passthroughColumns; self.lines = lines; self.coords = coords
     }
+
+    private func coordsText(_ p: LonLat?) -> String { p.map { coords?.string($0) ?? "" } ?? "" }
+    private var coordsColumns: [String] { coords == nil ? [] : ["target_coords", "nearest_launch_coords"] }
 
     static func number(_ v: Double?, _ decimals: Int) -> String {
         guard let v, v.isFinite else { return "" }
@@ -123,7 +129,7 @@ struct ReachWriter {
         switch format {
         case .csv:
             return (["name", "lat", "lon"] + passthroughColumns + ["weapon", "variant", "range_m", "min_range_m", "distance_m",
-                    "margin_m", "verdict", "nearest_launch_lat", "nearest_launch_lon", "azimuth_deg"])
+                    "margin_m", "verdict", "nearest_launch_lat", "nearest_launch_lon", "azimuth_deg"] + coordsColumns)
                 .map(Self.csvField).joined(separator: ",") + "\n"
         case .json: return "["
         case .geojson: return "{\"type\":\"FeatureCollection\",\"features\":["
@@ -142,13 +148,15 @@ struct ReachWriter {
                 tableRows.append([row.target.name, row.weapon.variant == "nominal" || row.weapon.variant == "custom" ? row.weapon.id : "\(row.weapon.id) \(row.weapon.variant)",
                                   Self.number(r.map { $0.distanceMeters / 1000 }, 3), Self.number(r.map { $0.marginMeters / 1000 }, 3),
                                   row.verdict.rawValue,
-                                  r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? "",
-                                  Self.number(r?.azimuthDegrees, 2)])
+                                  coords == nil ? r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? ""
+                                      : coordsText(r?.nearestLaunchPoint),
+                                  Self.number(r?.azimuthDegrees, 2)] + (coords == nil ? [] : [coordsText(point)]))
             case .csv:
                 let fields = [row.target.name, Self.number(point?.latitude, 8), Self.number(point?.longitude, 8)] + row.target.passthrough
                     + [row.weapon.id, row.weapon.variant, Self.number(p.rangeMeters, 3), Self.number(p.minRangeMeters, 3),
                        Self.number(r?.distanceMeters, 4), Self.number(r?.marginMeters, 4), row.verdict.rawValue,
                        Self.number(r?.nearestLaunchPoint.latitude, 8), Self.number(r?.nearestLaunchPoint.longitude, 8), Self.number(r?.azimuthDegrees, 6)]
+                    + (coords == nil ? [] : [coordsText(point), coordsText(r?.nearestLaunchPoint)])
                 out += fields.map(Self.csvField).joined(separator: ",") + "\n"
             case .json, .geojson:
                 var props: [(String, String)] = [
@@ -161,6 +169,10 @@ struct ReachWriter {
                     ("nearest_launch_lon", Self.json(r?.nearestLaunchPoint.longitude, 9)),
                     ("azimuth_deg", Self.json(r?.azimuthDegrees, 7)),
                 ]
+                if coords != nil {
+                    props += [("target_coords", Self.jsonString(coordsText(point))),
+                              ("nearest_launch_coords", Self.jsonString(coordsText(r?.nearestLaunchPoint)))]
+                }
                 if format == .json {
                     props += [("lat", Self.json(point?.latitude, 9)), ("lon", Self.json(point?.longitude, 9))]
                 }
@@ -207,6 +219,7 @@ struct ReachWriter {
         case .geojson: return first ? "]}\n" : "\n]}\n"
         case .table:
             let head = ["target", "weapon", "distance_km", "margin_km", "verdict", "nearest_launch", "azimuth_deg"]
+                + (coords == nil ? [] : ["target_coords"])
             let all = [head] + tableRows
             let widths = head.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
             func line(_ r: [String]) -> String {
