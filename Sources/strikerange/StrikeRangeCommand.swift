@@ -11,6 +11,7 @@ struct StrikeRangeCommand: ParsableCommand {
             RunCommand.self, EnvelopeCommand.self, ReachCommand.self, CoverageCommand.self, MapCommand.self,
             RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self,
             GeodesicCommand.self, VersionCommand.self,
+            MeasureCommand.self,   // issue 16
         ]
     )
 }
