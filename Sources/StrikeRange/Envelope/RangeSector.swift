@@ -15,7 +15,7 @@ public struct RangeSector: Sendable, Equatable {
     public init(fromDegrees: Double, toDegrees: Double, option: String = "--sector") throws(StrikeRangeError) {
         for (name, value) in [("start", fromDegrees), ("end", toDegrees)] {
             guard value.isFinite, (0...360).contains(value) else {
-                throw StrikeRangeError("\(option): the \(name) azimuth \(value) is not a bearing in degrees from 0 to 360 (true north, clockwise), e.g. \(option) 30..120 or 300..60 across north")
+                throw StrikeRangeError("\(option): the \(name) azimuth \(Self.text(value)) is not a bearing in degrees from 0 to 360 (true north, clockwise), e.g. \(option) 30..120 or 300..60 across north")
             }
         }
         let width = Self.normalized(toDegrees - fromDegrees)
@@ -30,10 +30,10 @@ public struct RangeSector: Sendable, Equatable {
     /// - Throws: `StrikeRangeError` for a bearing outside [0, 360] or non-finite, a width not in (0, 360).
     public init(bearingDegrees: Double, widthDegrees: Double, options: (bearing: String, width: String) = ("--bearing", "--width")) throws(StrikeRangeError) {
         guard bearingDegrees.isFinite, (0...360).contains(bearingDegrees) else {
-            throw StrikeRangeError("\(options.bearing) \(bearingDegrees) is not a bearing in degrees from 0 to 360 (true north, clockwise)")
+            throw StrikeRangeError("\(options.bearing) \(Self.text(bearingDegrees)) is not a bearing in degrees from 0 to 360 (true north, clockwise)")
         }
         guard widthDegrees.isFinite, widthDegrees > 0, widthDegrees < 360 else {
-            throw StrikeRangeError("\(options.width) \(widthDegrees) is not a sector width: give degrees above 0 and below 360 (for the whole circle leave the sector out)")
+            throw StrikeRangeError("\(options.width) \(Self.text(widthDegrees)) is not a sector width: give degrees above 0 and below 360 (for the whole circle leave the sector out)")
         }
         startDegrees = Self.normalized(bearingDegrees - widthDegrees / 2)
         self.widthDegrees = widthDegrees
