@@ -46,4 +46,6 @@ public struct Scenario: Sendable {
     public var toleranceMeters: Double
     public var placement: Placement
     public var outputs: Set<ScenarioOutput>
+    /// Fans and rings by weapon entry index (issue 16; `ScenarioFigure`).
+    public var figures: [Int: ScenarioFigure] = [:]
 }
