@@ -25,6 +25,9 @@ struct EnvelopeCommand: ParsableCommand {
               strikerange envelope --from "50.45N 30.52E" --range 300km --output kyiv.geojson
               strikerange envelope --from -33.92,18.42 --range 300km --output cape-town.geojson
               strikerange envelope --from region:UA-59 --weapon gmlrs --standoff 20km --standoff-from border:UA-RU
+            Range fans and interval rings (one launch point; MGRS and UTM are accepted wherever a location is):
+              strikerange envelope --from 37UDB1234567890 --range 300km --sector 30..150 --rings 100km
+              strikerange envelope --from "50.45N 30.52E" --range 300km --bearing 75 --width 90 --min-range 70km --radials
             """
     )
 
