@@ -54,9 +54,10 @@ struct EnvelopeCommand: ParsableCommand {
     // ---- issue 16: range fans and interval rings ----
     @Option(help: ArgumentHelp("Range fan: the azimuth sector FROM..TO, degrees true, clockwise (e.g. 30..120; 300..60 crosses north). One launch point only.", valueName: "from..to"))
     var sector: String?
-    @Option(help: ArgumentHelp("Range fan: centre bearing, degrees true (0 to 360); with --width.", valueName: "degrees"))
+    // `.unconditional`: "--bearing -10" is then a value for RangeSector to reject by name, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Range fan: centre bearing, degrees true (0 to 360); with --width.", valueName: "degrees"))
     var bearing: Double?
-    @Option(help: ArgumentHelp("Range fan: sector width, degrees (above 0, below 360); with --bearing.", valueName: "degrees"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Range fan: sector width, degrees (above 0, below 360); with --bearing.", valueName: "degrees"))
     var width: Double?
     @Flag(help: "With a fan: also its two side radials as lines.")
     var radials = false
