@@ -26,6 +26,9 @@ struct EnvelopeCommand: ParsableCommand {
               strikerange envelope --from "50.45N 30.52E" --range 300km --output kyiv.geojson
               strikerange envelope --from -33.92,18.42 --range 300km --output cape-town.geojson
               strikerange envelope --from region:UA-59 --weapon gmlrs --standoff 20km --standoff-from border:UA-RU
+            Range fans and interval rings (one launch point; MGRS and UTM are accepted wherever a location is):
+              strikerange envelope --from 37UDB1234567890 --range 300km --sector 30..150 --rings 100km
+              strikerange envelope --from "50.45N 30.52E" --range 300km --bearing 75 --width 90 --min-range 70km --radials
             """
     )
 
@@ -49,6 +52,19 @@ struct EnvelopeCommand: ParsableCommand {
     var output: String?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
     var timing = false
+    // ---- issue 16: range fans and interval rings ----
+    @Option(help: ArgumentHelp("Range fan: the azimuth sector FROM..TO, degrees true, clockwise (e.g. 30..120; 300..60 crosses north). One launch point only.", valueName: "from..to"))
+    var sector: String?
+    // `.unconditional`: "--bearing -10" is then a value for RangeSector to reject by name, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Range fan: centre bearing, degrees true (0 to 360); with --width.", valueName: "degrees"))
+    var bearing: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Range fan: sector width, degrees (above 0, below 360); with --bearing.", valueName: "degrees"))
+    var width: Double?
+    @Flag(help: "With a fan: also its two side radials as lines.")
+    var radials = false
+    @Option(help: ArgumentHelp("Interval rings, each a certified envelope (or fan): 100km (every 100 km up to the range) or 50km,150km,300km.", valueName: "distances"))
+    var rings: String?
+    // ---- end issue 16 ----
     @Option(name: .customLong("repeat"), help: ArgumentHelp("Build each envelope this many times and report the median (benchmarks).", visibility: .hidden))
     var repeatCount: Int = 1
 
@@ -57,6 +73,17 @@ struct EnvelopeCommand: ParsableCommand {
         if weapon != nil && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
         if spread && weapon == nil { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
         if repeatCount < 1 { throw ValidationError("--repeat must be at least 1") }
+        if sector != nil && (bearing != nil || width != nil) { throw ValidationError("give either --sector FROM..TO or --bearing B --width W (not both)") }
+        if (bearing == nil) != (width == nil) { throw ValidationError("--bearing and --width go together (e.g. --bearing 75 --width 90), or use --sector 30..120") }
+        if radials && sector == nil && bearing == nil { throw ValidationError("--radials draws a fan's sides; give --sector or --bearing and --width") }
+        _ = try rangeSector()
+    }
+
+    /// The fan's sector from --sector or --bearing/--width; nil for a full envelope.
+    func rangeSector() throws -> RangeSector? {
+        if let sector { return try RangeSector(parsing: sector) }
+        if let bearing, let width { return try RangeSector(bearingDegrees: bearing, widthDegrees: width) }
+        return nil
     }
 
     func run() throws {
@@ -67,6 +94,7 @@ struct EnvelopeCommand: ParsableCommand {
                 throw ValidationError("--output \(output): name a .geojson (or .json), .gpkg (GeoPackage) or .fgb (FlatGeobuf) file")
             }
         }
+        let fanSector = try rangeSector()
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
@@ -86,6 +114,10 @@ struct EnvelopeCommand: ParsableCommand {
 
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
+        let figures = RangeFigureBuilder(thoroughness: verify ? .thorough : .standard)
+        if fanSector != nil { _ = try RangeFigureBuilder.fanCenter(shaped) }
+        // Parsed before any envelope is built, so a bad --rings fails at once.
+        let ringSet = try rings.map { try RangeRings(parsing: $0, rangeMeters: requests.map(\.range).max() ?? 0) }
         let verifier = EnvelopeCertifier(thoroughness: verify ? .thorough : .standard)
 
         var features = [Feature]()
@@ -97,12 +129,17 @@ struct EnvelopeCommand: ParsableCommand {
             var built: RangeEnvelope?
             for _ in 0..<repeatCount {
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                built = try builder.build(launch: shaped, parameters: parameters[i])
+                if let fanSector {
+                    built = try FanBuilder().build(center: try RangeFigureBuilder.fanCenter(shaped), parameters: parameters[i], sector: fanSector)
+                } else {
+                    built = try builder.build(launch: shaped, parameters: parameters[i])
+                }
                 buildTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             }
             guard var envelope = built else { preconditionFailure("validate() keeps --repeat at least 1") }
             let t1 = DispatchTime.now().uptimeNanoseconds
-            let check = try verifier.verify(envelope, launch: shaped)
+            let check = try fanSector.map { FanCertifier(thoroughness: verify ? .thorough : .standard).verify(envelope, center: try RangeFigureBuilder.fanCenter(shaped), sector: $0) }
+                ?? verifier.verify(envelope, launch: shaped)
             if timing {
                 let verifyMs = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6
                 let median = buildTimes.sorted()[buildTimes.count / 2]
@@ -120,12 +157,42 @@ struct EnvelopeCommand: ParsableCommand {
             if let failure = check.failureSummary {
                 broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
-            features.append(envelope.feature(for: EnvelopeRequest(
+            var feature = envelope.feature(for: EnvelopeRequest(
                 launch: shaped, launchLabel: label, weapon: request.weapon, variant: request.variant,
-                parameters: parameters[i], sources: request.sources)))
+                parameters: parameters[i], sources: request.sources))
+            if let fanSector, case .object(var p) = feature.properties {
+                p.merge(RangeFigureBuilder.sectorProperties(fanSector)) { _, new in new }
+                feature.properties = .object(p)
+            }
+            features.append(feature)
             let elapsed = Date().timeIntervalSince(started)
             if elapsed > 1 {
                 FileHandle.standardError.write(Data("envelope \(i + 1)/\(requests.count): \(request.weapon) \(request.variant) done, \(String(format: "%.1f", elapsed)) s\n".utf8))
+            }
+        }
+        // Interval rings: largest first, so a GIS drawing in file order paints the smaller bands over the larger.
+        for distance in (ringSet?.distancesMeters ?? []).reversed() {
+            let ringParameters = try RangeParameters(rangeMeters: distance, toleranceMeters: tolerance, placement: placement)
+            let ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            if let check = ring.verification, let failure = check.failureSummary {
+                broken.append("ring \(RangeRings.kmText(distance)): \(failure) (tolerance \(tolerance) m)")
+            }
+            var feature = ring.feature(for: EnvelopeRequest(launch: shaped, launchLabel: label, weapon: requests[0].weapon, variant: "ring",
+                                                            parameters: ringParameters, sources: requests[0].sources))
+            if case .object(var p) = feature.properties {
+                p.merge(figures.ringProperties(distanceMeters: distance, ring: ring, launch: shaped, sector: fanSector)) { _, new in new }
+                if let fanSector { p.merge(RangeFigureBuilder.sectorProperties(fanSector)) { _, new in new } }
+                feature.properties = .object(p)
+            }
+            features.append(feature)
+        }
+        if radials, let fanSector {
+            let center = try RangeFigureBuilder.fanCenter(shaped)
+            let radialLines = FanBuilder().radials(center: center, rangeMeters: requests.map(\.range).max() ?? 0, sector: fanSector, toleranceMeters: tolerance)
+            for (azimuth, line) in zip([fanSector.startDegrees, fanSector.endDegrees], radialLines) {
+                features.append(Feature(geometry: line, properties: .object([
+                    "kind": .string("radial"), "azimuth_deg": .number(azimuth), "weapon": .string(requests[0].weapon),
+                    "range_m": .number(requests.map(\.range).max() ?? 0), "launch": .string(label)])))
             }
         }
         if verify && !broken.isEmpty {

@@ -55,6 +55,8 @@ struct ReachCommand: ParsableCommand {
     var reverse = false
     @Flag(help: "With --format geojson: also a geodesic line from the nearest launch point to each target.")
     var lines = false
+    @Option(help: ArgumentHelp("Also write the target and nearest launch point as decimal, dms or mgrs (columns target_coords, nearest_launch_coords).", valueName: "style"))
+    var coords: CoordinateStyle?
     @Flag(name: .customLong("verdict-only"), help: "Fast verdicts for point targets from bracketing envelopes (exact distance only near the boundary); no distances.")
     var verdictOnly = false
     @Option(help: "Worker threads (default: all cores).")
@@ -162,7 +164,8 @@ struct ReachCommand: ParsableCommand {
             if isGeoJSONPath(path) { pendingTargets = try geoJSONTargets(path) } else { reader = try TargetCSVReader(path: path, skipInvalid: skipInvalid) }
         }
         let fmt = format ?? .table
-        var writer = ReachWriter(format: fmt, passthroughColumns: reader?.passthroughColumns ?? [], lines: lines)
+        var writer = ReachWriter(format: fmt, passthroughColumns: reader?.passthroughColumns ?? [], lines: lines,
+                                 coords: coords.map { CoordinateFormatter(style: $0) })
         try sink.write(writer.header())
         let classifiers = verdictOnly ? try calculator.weapons.indices.map { try ReachBatchClassifier(calculator: calculator, weaponIndex: $0) } : []
         var readNs: UInt64 = 0, classifyNs: UInt64 = 0, computeNs: UInt64 = 0, writeNs: UInt64 = 0, count = 0, exact = 0

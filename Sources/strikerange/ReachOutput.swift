@@ -74,12 +74,18 @@ struct ReachWriter {
     var format: ReachFormat
     var passthroughColumns: [String]
     var lines: Bool
+    /// `--coords`: target and nearest launch point also written in this style (columns `target_coords`,
+    /// `nearest_launch_coords`; the table's nearest_launch column uses it).
+    var coords: CoordinateFormatter?
     private var tableRows: [[String]] = []
     private var first = true
 
-    init(format: ReachFormat, passthroughColumns: [String], lines: Bool) {
-        self.format = format; self.passthroughColumns = passthroughColumns; self.lines = lines
+    init(format: ReachFormat, passthroughColumns: [String], lines: Bool, coords: CoordinateFormatter? = nil) {
+        self.format = format; self.passthroughColumns = passthroughColumns; self.lines = lines; self.coords = coords
     }
+
+    private func coordsText(_ p: LonLat?) -> String { p.map { coords?.string($0) ?? "" } ?? "" }
+    private var coordsColumns: [String] { coords == nil ? [] : ["target_coords", "nearest_launch_coords"] }
 
     static func number(_ v: Double?, _ decimals: Int) -> String { FixedDecimals.text(v, decimals) }
 
@@ -101,7 +107,7 @@ struct ReachWriter {
     func header() -> String {
         switch format {
         case .csv:
-            return CSVText.line(ReachColumns.leading + passthroughColumns + ReachColumns.trailing) + "\n"
+            return CSVText.line(ReachColumns.leading + passthroughColumns + ReachColumns.trailing + coordsColumns) + "\n"
         case .json: return "["
         case .geojson: return "{\"type\":\"FeatureCollection\",\"features\":["
         case .table: return ""
@@ -131,6 +137,10 @@ struct ReachWriter {
             Self.appendNumber(r?.nearestLaunchPoint.latitude, deg, &out); out.append(comma)
             Self.appendNumber(r?.nearestLaunchPoint.longitude, deg, &out); out.append(comma)
             Self.appendNumber(r?.azimuthDegrees, FixedDecimals.azimuthDegrees, &out)
+            if coords != nil {
+                out.append(comma); Self.appendField(coordsText(point), &out)
+                out.append(comma); Self.appendField(coordsText(r?.nearestLaunchPoint), &out)
+            }
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -150,14 +160,16 @@ struct ReachWriter {
                 tableRows.append([row.target.name, row.weapon.variant == "nominal" || row.weapon.variant == "custom" ? row.weapon.id : "\(row.weapon.id) \(row.weapon.variant)",
                                   Self.number(r.map { $0.distanceMeters / 1000 }, 3), Self.number(r.map { $0.marginMeters / 1000 }, 3),
                                   row.verdict.rawValue,
-                                  r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? "",
-                                  Self.number(r?.azimuthDegrees, 2)])
+                                  coords == nil ? r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? ""
+                                      : coordsText(r?.nearestLaunchPoint),
+                                  Self.number(r?.azimuthDegrees, 2)] + (coords == nil ? [] : [coordsText(point)]))
             case .csv:
                 let fields = ReachColumns.leadingValues(name: row.target.name, point: point) + row.target.passthrough
                     + ReachColumns.trailingValues(weapon: row.weapon.id, variant: row.weapon.variant, rangeMeters: p.rangeMeters,
                                                   minRangeMeters: p.minRangeMeters, distanceMeters: r?.distanceMeters,
                                                   marginMeters: r?.marginMeters, verdict: row.verdict.rawValue,
                                                   nearestLaunchPoint: r?.nearestLaunchPoint, azimuthDegrees: r?.azimuthDegrees)
+                    + (coords == nil ? [] : [coordsText(point), coordsText(r?.nearestLaunchPoint)])
                 out += CSVText.line(fields) + "\n"
             case .json, .geojson:
                 var props: [(String, String)] = [
@@ -170,6 +182,10 @@ struct ReachWriter {
                     ("nearest_launch_lon", Self.json(r?.nearestLaunchPoint.longitude, FixedDecimals.coordinateDegrees)),
                     ("azimuth_deg", Self.json(r?.azimuthDegrees, FixedDecimals.azimuthDegrees)),
                 ]
+                if coords != nil {
+                    props += [("target_coords", Self.jsonString(coordsText(point))),
+                              ("nearest_launch_coords", Self.jsonString(coordsText(r?.nearestLaunchPoint)))]
+                }
                 if format == .json {
                     props += [("lat", Self.json(point?.latitude, FixedDecimals.coordinateDegrees)), ("lon", Self.json(point?.longitude, FixedDecimals.coordinateDegrees))]
                 }
@@ -216,6 +232,7 @@ struct ReachWriter {
         case .geojson: return first ? "]}\n" : "\n]}\n"
         case .table:
             let head = ["target", "weapon", "distance_km", "margin_km", "verdict", "nearest_launch", "azimuth_deg"]
+                + (coords == nil ? [] : ["target_coords"])
             let all = [head] + tableRows
             let widths = head.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
             func line(_ r: [String]) -> String {

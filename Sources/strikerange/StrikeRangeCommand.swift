@@ -13,6 +13,7 @@ struct StrikeRangeCommand: ParsableCommand {
             RegionsCommand.self, PlacesCommand.self, WeaponsCommand.self, BorderCommand.self,
             GeodesicCommand.self, VersionCommand.self,
             ServeCommand.self,  // issue 13
+            MeasureCommand.self,   // issue 16
         ]
     )
 }

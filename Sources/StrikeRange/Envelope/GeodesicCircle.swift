@@ -140,7 +140,7 @@ struct GeodesicCircle {
         return ring
     }
 
-    private func refine(from a: (azimuth: Double, point: LonLat), to b: (azimuth: Double, point: LonLat), depth: Int,
+    func refine(from a: (azimuth: Double, point: LonLat), to b: (azimuth: Double, point: LonLat), depth: Int,
                         point: (Double) -> LonLat, into ring: inout [LonLat]) {
         let mid = LonLat(longitude: (a.point.longitude + b.point.longitude) / 2, latitude: (a.point.latitude + b.point.latitude) / 2)
         let d = geodesic.distanceMeters(center, mid)

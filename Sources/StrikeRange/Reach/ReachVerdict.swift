@@ -9,6 +9,9 @@ public enum ReachVerdict: String, Sendable, Hashable, CaseIterable {
     case insideMinRange = "inside_min_range"
     /// |range − distance| or |farthest − minimum| below the tolerance: too close to call.
     case withinTolerance = "within_tolerance"
+    /// In range, but its initial azimuth from the launch lies outside the fan's sector (a scenario's
+    /// `sector:`), by more than the tolerance measured across the side.
+    case outsideSector = "outside_sector"
 
     /// The verdict from exact distances.
     /// - Parameters:

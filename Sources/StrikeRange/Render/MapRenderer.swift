@@ -177,6 +177,15 @@ public struct MapRenderer {
                 labels += textBlock([t.name], x: at.x, y: at.y, fontSize: 11.5, weight: "normal", color: "#1b1b1b")
             }
         }
+        // Interval rings (issue 16): "100 km" where the ring crosses its fan's bearing (or at its top).
+        for f in features {
+            guard let text = f.properties["ring_label"]?.stringValue, let lon = f.properties["label_lon"]?.numberValue,
+                  let lat = f.properties["label_lat"]?.numberValue, let q = projection.pixel(lon, lat) else { continue }
+            let s = LabelPlacer.size([text], fontSize: 12.5)
+            if let at = placer.place(anchorX: q.x, anchorY: q.y, width: s.width, height: s.height, gap: 2, centred: true) {
+                labels += textBlock([text], x: at.x, y: at.y, fontSize: 12.5, weight: "bold", color: "#222222")
+            }
+        }
         // On a view of most of the globe, the label placer would move country names far from their
         // countries to avoid each other; only the basemap's outlines are drawn there.
         let showsCountryNames = visible.maxX - visible.minX <= 120

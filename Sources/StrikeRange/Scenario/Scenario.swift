@@ -48,4 +48,6 @@ public struct Scenario: Sendable {
     public var outputs: Set<ScenarioOutput>
     /// `in_range:` (issue 12): places and airfields within range, listed in `in_range.csv` and on the map.
     public var inRange: ScenarioInRange? = nil
+    /// Fans and rings by weapon entry index (issue 16; `ScenarioFigure`).
+    public var figures: [Int: ScenarioFigure] = [:]
 }

@@ -13,8 +13,8 @@ public enum ScenarioDecoder {
         ("make_valid", false), ("weapons", true), ("spread", false), ("regions", false), ("targets", false),
         ("tolerance", false), ("placement", false), ("outputs", false), ("in_range", false),
     ]
-    static let catalogWeaponKeys = ["id", "spread"]
-    static let explicitWeaponKeys = ["name", "range", "min_range", "source"]
+    static let catalogWeaponKeys = ["id", "spread"] + figureKeys
+    static let explicitWeaponKeys = ["name", "range", "min_range", "source"] + figureKeys
 
     /// Reads and decodes the file at `path`.
     /// - Throws: `ScenarioError` (unreadable file, YAML syntax, any field problem).
@@ -64,8 +64,10 @@ public enum ScenarioDecoder {
         let weaponNodes = try reader.sequence(top["weapons"]!, field: "weapons")
         if weaponNodes.isEmpty { throw reader.error(top["weapons"]!, field: "weapons", "give at least one weapon") }
         var weapons = [ScenarioWeapon]()
+        var figures = [Int: ScenarioFigure]()
         for (i, node) in weaponNodes.enumerated() {
             weapons.append(try reader.weapon(node, field: "weapons[\(i)]"))
+            figures[i] = try figure(node, field: "weapons[\(i)]", reader: reader)
         }
         let placementText = try top["placement"].map { try reader.string($0, field: "placement") } ?? Placement.center.rawValue
         guard let placement = Placement(rawValue: placementText) else {
@@ -107,7 +109,8 @@ public enum ScenarioDecoder {
             toleranceMeters: tolerance,
             placement: placement,
             outputs: outputs,
-            inRange: try top["in_range"].map { try reader.inRange($0, field: "in_range") })
+            inRange: try top["in_range"].map { try reader.inRange($0, field: "in_range") },
+            figures: figures)
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {

@@ -57,10 +57,15 @@ public enum ScenarioLayers {
                 "line_style": .string(variant.isMain ? "solid" : "dashed"),
             ]
             p["description"] = .string("\(variant.displayName): every point within \(Int((variant.rangeMeters / 1000).rounded())) km (geodesic, WGS84) of the launch area; area \(format(envelope.areaSquareMeters / 1e6, 0)) km²; achieved error \(envelope.verification.map { format($0.achievedErrorMeters, 2) } ?? "?") m (tolerance \(format(envelope.parameters.toleranceMeters, 2)) m). Source: \(variant.sources.first ?? "given in the scenario")")
+            if let sector = scenario.figures[variant.weaponIndex]?.sector {   // issue 16: a range fan
+                p.merge(RangeFigureBuilder.sectorProperties(sector)) { _, new in new }
+                p["description"] = .string((p["description"]?.stringValue ?? "") + ". Range fan: initial azimuths \(format(sector.startDegrees, 1))° to \(format(sector.endDegrees, 1))° true, clockwise")
+            }
             let color = LayerPalette.weapon(variant.weaponIndex)
             style(&p, fill: color, fillOpacity: variant.isMain ? 0.12 : 0, stroke: color, strokeWidth: variant.isMain ? 2.5 : 1.2)
             features.append(Feature(geometry: .multiPolygon(envelope.geometry), properties: .object(p)))
         }
+        features += ringFeatures(result)
 
         let mainVariants = Set(resolved.variants.filter(\.isMain).map { "\($0.weaponID)/\($0.variant)" })
         for row in result.coverage where mainVariants.contains("\(row.weapon)/\(row.variant)") {
@@ -153,7 +158,7 @@ public enum ScenarioLayers {
         label.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? label
     }
 
-    private static func style(_ p: inout [String: JSONValue], fill: String?, fillOpacity: Double, stroke: String, strokeWidth: Double) {
+    static func style(_ p: inout [String: JSONValue], fill: String?, fillOpacity: Double, stroke: String, strokeWidth: Double) {
         if let fill { p["fill"] = .string(fill) } else { p["fill"] = .string(stroke) }
         p["fill-opacity"] = .number(fillOpacity)
         p["stroke"] = .string(stroke)

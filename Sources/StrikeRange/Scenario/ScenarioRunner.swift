@@ -11,6 +11,8 @@ public struct ScenarioResult: Sendable {
     public var reach: [ReachRow]
     /// Places and airfields within range (`in_range:`); nil when the scenario has no such section.
     public var inRange: InRangeReport? = nil
+    /// Interval rings (issue 16), largest first per weapon.
+    public var rings: [ScenarioRing] = []
 }
 
 /// Runs a resolved scenario: shapes the launch area, builds and verifies every envelope, then asks the
@@ -52,15 +54,18 @@ public struct ScenarioRunner {
                                     standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
                                     makeValid: scenario.makeValid, terms: .scenario)
         let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
-        let verifier = EnvelopeCertifier()
+        let figures = RangeFigureBuilder()
         var envelopes = [(ScenarioWeaponVariant, RangeEnvelope)]()
+        var rings = [ScenarioRing]()
         for variant in resolved.variants {
             progress("envelope \(variant.weaponID) \(variant.variant)")
+            let figure = scenario.figures[variant.weaponIndex]
             let parameters = try RangeParameters(rangeMeters: variant.rangeMeters, minRangeMeters: variant.minRangeMeters,
                                                  toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
-            var envelope = try builder.build(launch: launch, parameters: parameters)
-            envelope.verification = try verifier.verify(envelope, launch: launch)
+            let envelope = try figures.build(launch: launch, sector: figure?.sector, parameters: parameters,
+                                             option: "weapons[\(variant.weaponIndex)].sector")
             envelopes.append((variant, envelope))
+            rings += try ringsOf(variant, figure: figure, launch: launch, scenario: scenario, builder: figures)
         }
         progress("coverage of \(resolved.regions.count) regions")
         let coverage = try coverageTable.coverage(launch: launch, envelopes: envelopes, regions: resolved.regions,
@@ -68,7 +73,8 @@ public struct ScenarioRunner {
         progress("reach of \(resolved.targets.count) targets")
         let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                          toleranceMeters: scenario.toleranceMeters)
-        var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage, reach: reach)
+        var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage,
+                                    reach: Self.applyingSectors(reach, resolved: resolved), rings: rings)
         if let section = resolved.inRange {
             progress("in range: \(section.layers.map(\.rawValue).joined(separator: " and "))")
             result.inRange = try Self.inRange(section, launch: launch, variants: resolved.variants,

@@ -3,9 +3,10 @@ import Geodesy
 
 /// The one way every command names a launch or target location.
 ///
-/// Forms: coordinates (`50.45,30.52`, `50.45N 30.52E`, `50°27'13"N 30°31'5"E`), a place name (`Kursk`, `Kursk, RU`),
+/// Forms: coordinates (`50.45,30.52`, `50.45N 30.52E`, `50°27'13"N 30°31'5"E`), MGRS (`37UDB1234567890`) and
+/// UTM (`37U 412345 5712345`) grid references (`GridReference`), a place name (`Kursk`, `Kursk, RU`),
 /// a region or country code or name (`RU-BRY`, `Брянская область`, `UA`), `border:UA-RU`, a GeoJSON file path, or
-/// `-` for GeoJSON on stdin. The prefixes `point:`, `place:`, `region:`, `country:`, `border:` and `file:` settle
+/// `-` for GeoJSON on stdin. The prefixes `point:`, `mgrs:`, `utm:`, `place:`, `region:`, `country:`, `border:` and `file:` settle
 /// ambiguity: without one, a name that is both a place and a region ("Kharkiv") is an error listing both.
 public enum LocationSpecifier: Sendable, Hashable {
     case point(LonLat)
@@ -33,6 +34,8 @@ public enum LocationSpecifier: Sendable, Hashable {
             case "point":
                 let p = try CoordinateText.parse(rest)
                 self = .point(LonLat(longitude: p.longitude, latitude: p.latitude)); return
+            case "mgrs": self = .point(try GridReference.parseMGRS(rest)); return
+            case "utm": self = .point(try GridReference.parseUTM(rest)); return
             case "place": self = try Self.nonEmpty(rest, LocationSpecifier.place); return
             case "region": self = try Self.nonEmpty(rest, LocationSpecifier.region); return
             case "country": self = try Self.nonEmpty(rest, LocationSpecifier.country); return
@@ -48,6 +51,13 @@ public enum LocationSpecifier: Sendable, Hashable {
                     }
                 }
             }
+        }
+        // Grid references first: "37N 412345 5712345" would otherwise read as three latitude/longitude numbers.
+        if GridReference.looksLikeMGRS(trimmed) {
+            self = .point(try GridReference.parseMGRS(trimmed)); return
+        }
+        if GridReference.looksLikeUTM(trimmed) {
+            self = .point(try GridReference.parseUTM(trimmed)); return
         }
         if CoordinateText.looksLikeCoordinates(trimmed) || (CoordinateText.startsWithNumber(trimmed) && !Self.looksLikePath(trimmed)) {
             let p = try CoordinateText.parse(trimmed)

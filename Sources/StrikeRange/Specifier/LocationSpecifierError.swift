@@ -19,12 +19,14 @@ public enum LocationSpecifierError: Error, Sendable, Equatable, CustomStringConv
     case noGeometry(path: String)
     /// An unknown `prefix:`.
     case unknownPrefix(String)
+    /// A grid reference that cannot be read; `system` is "MGRS" or "UTM", `reason` says what is wrong (issue 16).
+    case malformedGridReference(text: String, system: String, reason: String)
     /// An edge whose ends are more than 180° of longitude apart (`LongEdgeReading`); indices from 0.
     case longEdge(path: String, feature: Int, name: String?, vertex: Int, fromLongitude: Double, toLongitude: Double)
 
     public static let acceptedCoordinateForms =
         "accepted forms: \"50.45,30.52\" (latitude, longitude in decimal degrees), \"50.45N 30.52E\", "
-        + "\"50°27'13\\\"N 30°31'5\\\"E\", or point:LAT,LON"
+        + "\"50°27'13\\\"N 30°31'5\\\"E\", point:LAT,LON, MGRS (37UDB1234567890) or UTM (\"37U 412345 5712345\")"
 
     public var description: String {
         switch self {
@@ -52,8 +54,13 @@ public enum LocationSpecifierError: Error, Sendable, Equatable, CustomStringConv
                 + "(longitude \(Self.number(to))) spans more than 180° of longitude; GeoJSON (RFC 7946) draws it the long way "
                 + "round, while many tools mean the short way across ±180°. Densify it or cut it at ±180° so that no edge "
                 + "spans more than 180°, or pass --long-edges short-way to read such edges across ±180°"
+        case let .malformedGridReference(text, system, reason):
+            let form = system == "MGRS"
+                ? "MGRS is zone, latitude band, 100 km square and 0 to 5 digit pairs, e.g. 37UDB1234567890 or 37U DB 12345 67890"
+                : "UTM is zone and latitude band, easting and northing in metres, e.g. 37U 412345 5712345"
+            return "cannot read '\(text)' as \(system): \(reason); \(form)"
         case let .unknownPrefix(prefix):
-            return "unknown prefix '\(prefix):'; use point:, place:, region:, country:, border: or file:"
+            return "unknown prefix '\(prefix):'; use point:, mgrs:, utm:, place:, region:, country:, border: or file:"
         }
     }
     public var errorDescription: String? { description }

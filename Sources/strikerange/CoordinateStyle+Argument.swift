@@ -1,0 +1,5 @@
+import ArgumentParser
+import StrikeRange
+
+/// `--coords decimal|dms|mgrs` (issue 16).
+extension CoordinateStyle: ExpressibleByArgument {}
