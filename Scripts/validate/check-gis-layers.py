@@ -53,7 +53,7 @@ try:
 
     for layer in [l for l in expected if l != "layer_styles"]:
         info = clean(f"ogrinfo {layer}", "ogrinfo", "-ro", "-so", gpkg, layer)
-        fields = re.findall(r"^(\w+): (\w+)", info.split("Geometry Column")[-1], re.M)
+        fields = re.findall(r"^([^\s:]+): (\w+)", info.split("Geometry Column")[-1], re.M)
         long_names = [f for f, _ in fields if len(f) > 10]
         report(fields and not long_names, f"{layer}: {len(fields)} typed fields, none longer than 10 characters {long_names or ''}")
         clean(f"{layer} -> Shapefile", "ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", os.path.join(work, f"{layer}.shp"), gpkg, layer)
@@ -84,7 +84,7 @@ try:
     report(same, f"coverage percent in the GeoPackage equals coverage.csv ({len(rows)} rows)")
 
     _, styles = gdal("ogrinfo", "-ro", "-al", gpkg, "layer_styles")
-    report(styles.count("useAsDefault (Integer(Boolean)) = 1") == 6 and "categorizedSymbol" in styles,
+    report(styles.count("useAsDefault (Integer(Boolean)) = 1") == len(expected) - 1 and "categorizedSymbol" in styles,
            "layer_styles: a default QGIS style per layer, envelopes categorized by weapon")
 
     for ext in ("gpkg", "fgb"):

@@ -18,7 +18,7 @@ public enum GISLayers {
 
     /// Styling hints of the GeoJSON (simplestyle) that become the QGIS style instead of fields.
     static let styleKeys: Set<String> = ["fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width", "marker-color",
-                                         "marker-size", "layer"]
+                                         "marker-size", "marker-symbol", "layer"]
 
     /// The order layers are listed in (and drawn in by QGIS, bottom first).
     public static let layerOrder = ["launch_area", "envelope", "coverage", "region", "border", "target"]

@@ -138,7 +138,7 @@ public struct MapRenderer {
         for f in features where f.properties["layer"]?.stringValue == "in_range" {
             guard case .point(let pt)? = f.geometry, let c = pt.coordinate, let q = projection.pixel(c.x, c.y) else { continue }
             let color = SVGText.escape(f.properties["marker-color"]?.stringValue ?? "#333333")
-            let faded = f.properties["in_range"] == .bool(true) ? "" : " fill-opacity=\"0.35\""
+            let faded = f.properties["reachable"] == .bool(true) ? "" : " fill-opacity=\"0.35\""
             if f.properties["kind"]?.stringValue == "airfield" {
                 markers += "<rect class=\"in_range\" x=\"\(svgNumber(q.x - 3.5))\" y=\"\(svgNumber(q.y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(color)\"\(faded) stroke=\"#ffffff\" stroke-width=\"1\" transform=\"rotate(45 \(svgNumber(q.x)) \(svgNumber(q.y)))\"/>\n"
             } else {

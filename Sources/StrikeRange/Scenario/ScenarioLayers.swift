@@ -133,17 +133,20 @@ public enum ScenarioLayers {
             let verdicts = report.weapons.indices.map { "\(InRangeOutput.label(report.weapons[$0])): \(row.verdicts[$0].rawValue.replacingOccurrences(of: "_", with: " ")) (margin \(format(row.marginsMeters[$0] / 1000, 1)) km)" }
             let what: String
             switch f.layer {
-            case .places: what = "\(f.name): population \(String(f.population ?? 0)) (GeoNames settlement figure)"
-            case .airfields: what = "\(f.name) (\(f.codes)), \(f.type)\(f.military == true ? ", military by name" : "") airfield (OurAirports \(Airfield.dataDate); not a claim about what is stationed there)"
+            case .places: what = "\(f.name): population \(String(f.population ?? 0))"
+            // The source and its caveat go in their own field (`source`): a Shapefile keeps 254 bytes of text.
+            case .airfields: what = "\(f.name) (\(f.codes)), \(f.type)\(f.military == true ? ", military by name" : "") airfield"
             }
             var p: [String: JSONValue] = [
                 "layer": .string("in_range"), "kind": .string(f.layer == .places ? "place" : "airfield"), "name": .string(f.name),
                 "id": .string(f.id), "country": .string(f.countryCode), "admin1_iso": f.admin1Code.map(JSONValue.string) ?? .null,
-                "distance_km": .number(rounded(row.distanceMeters / 1000, 3)), "in_range": .bool(inRange),
+                "distance_m": FixedDecimals.json(row.distanceMeters, FixedDecimals.meters), "reachable": .bool(inRange),
                 "map_label": .bool(inRange && (f.layer == .places ? labelledPlaces.contains(f.id) : f.military == true)),
                 "description": .string(what + "; \(format(row.distanceMeters / 1000, 1)) km from the launch area; " + verdicts.joined(separator: "; ")),
                 "marker-color": .string(f.layer == .places ? LayerPalette.inRangePlace : LayerPalette.inRangeAirfield),
                 "marker-size": .string("small"), "marker-symbol": .string(f.layer == .places ? "circle" : "airport"),
+                "source": .string(f.layer == .places ? "GeoNames settlement population, not a gridded estimate of people"
+                                  : "OurAirports \(Airfield.dataDate); not a claim about what is stationed there"),
             ]
             if f.layer == .places { p["population"] = .number(Double(f.population ?? 0)) } else {
                 p["type"] = .string(f.type); p["military"] = .bool(f.military == true)
