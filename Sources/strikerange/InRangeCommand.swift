@@ -25,14 +25,7 @@ struct InRangeCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var launchOptions: LaunchOptions
-    @Option(name: .customLong("weapon"), help: "Catalog weapon id or alias (repeatable).")
-    var weapons: [String] = []
-    @Flag(help: "With --weapon: also the low and high reported maxima.")
-    var spread = false
-    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi.", valueName: "distance"), transform: distanceArgument)
-    var range: Double?
-    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
-    var minRange: Double?
+    @OptionGroup var weaponOptions: WeaponOptions
     @Option(name: .customLong("what"), help: ArgumentHelp("Layers: airfields, places, or both (comma-separated or repeated; default both).", valueName: "layers"))
     var what: [String] = []
     @Option(help: ArgumentHelp("Only features in this country: code or name (repeatable).", valueName: "country"))
@@ -60,9 +53,6 @@ struct InRangeCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
-        if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
-        if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
-        if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -77,14 +67,7 @@ struct InRangeCommand: ParsableCommand {
             .reduce(into: [InRangeLayer]()) { if !$0.contains($1) { $0.append($1) } }
         let filter = try InRangeFilter.resolve(countries: country, admin1: admin1, types: types, militaryOnly: military,
                                                minPopulation: minPopulation, layers: layers, in: catalog)
-        var reachWeapons = [ReachWeapon]()
-        for query in weapons {
-            reachWeapons += try ReachWeapon.variants(of: catalog.weapons().weapon(matching: query), spread: spread, toleranceMeters: tolerance)
-        }
-        if let range {
-            reachWeapons.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
-                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
-        }
+        let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
         let features = try filter.features(of: layers, in: catalog)
         let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)

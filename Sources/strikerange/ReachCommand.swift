@@ -29,14 +29,7 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var launchOptions: LaunchOptions
-    @Option(name: .customLong("weapon"), help: "Catalog weapon id or alias (repeatable).")
-    var weapons: [String] = []
-    @Flag(help: "With --weapon: also the low and high reported maxima.")
-    var spread = false
-    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi.", valueName: "distance"), transform: distanceArgument)
-    var range: Double?
-    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
-    var minRange: Double?
+    @OptionGroup var weaponOptions: WeaponOptions
     // `.unconditionalSingleValue` so "-33.9,18.4" is a target, not an unknown option (see LaunchOptions).
     @Option(name: .customLong("target"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("Target: lat,lon (e.g. -33.92,18.42), Name=lat,lon, place, region (its nearest point), file (repeatable).", valueName: "location"))
@@ -68,9 +61,6 @@ struct ReachCommand: ParsableCommand {
 
     func validate() throws {
         try LaunchOptions.rejectOptionsAsLocations([("--target", targetSpecifiers)])
-        if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
-        if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
-        if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon") }
         if targetSpecifiers.isEmpty == (targetsFile == nil) { throw ValidationError("give either --target SPEC (repeatable) or --targets FILE (not both)") }
         if reverse && (format ?? .geojson) != .geojson { throw ValidationError("--reverse writes GeoJSON; drop --format or use --format geojson") }
         if reverse && verdictOnly { throw ValidationError("--reverse and --verdict-only do not go together") }
@@ -85,14 +75,7 @@ struct ReachCommand: ParsableCommand {
         let t0 = DispatchTime.now().uptimeNanoseconds
         if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
-        var reachWeapons = [ReachWeapon]()
-        for query in weapons {
-            reachWeapons += try ReachWeapon.variants(of: catalog.weapons().weapon(matching: query), spread: spread, toleranceMeters: tolerance)
-        }
-        if let range {
-            reachWeapons.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
-                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
-        }
+        let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
         let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
