@@ -6,6 +6,7 @@ import Geometry
 import StrikeRange
 
 extension Placement: ExpressibleByArgument {}
+extension EdgeReading: ExpressibleByArgument {}
 
 /// Reads a distance with its unit, with the parser's own message on error.
 func distanceArgument(_ text: String) throws -> Double { try Distance(parsing: text).meters }
@@ -52,6 +53,8 @@ struct EnvelopeCommand: ParsableCommand {
     var output: String?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
     var timing = false
+    @Option(help: ArgumentHelp("How the output's edges are meant to be read: lonlat (straight in lon/lat, RFC 7946, cut at ±180°; for GIS files and web maps) or geodesic (great-circle arcs, not cut, poles inside; for PostGIS geography, BigQuery, S2). The bound is certified for the reading chosen.", valueName: "reading"))
+    var edges: EdgeReading = .lonlat
     // ---- issue 16: range fans and interval rings ----
     @Option(help: ArgumentHelp("Range fan: the azimuth sector FROM..TO, degrees true, clockwise (e.g. 30..120; 300..60 crosses north). One launch point only.", valueName: "from..to"))
     var sector: String?
@@ -153,8 +156,10 @@ struct EnvelopeCommand: ParsableCommand {
                 note(costModel: "verify", verifyCalls.counts, vertices: envelope.vertexCount)
             }
             envelope.verification = check
-            achievedErrors.append(check.achievedErrorMeters)
-            if let failure = check.failureSummary {
+            if edges == .geodesic { envelope = try envelope.withGeodesicEdges() }
+            let certified = envelope.verification ?? check
+            achievedErrors.append(certified.achievedErrorMeters)
+            if let failure = certified.failureSummary {
                 broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
             var feature = envelope.feature(for: EnvelopeRequest(
@@ -173,7 +178,8 @@ struct EnvelopeCommand: ParsableCommand {
         // Interval rings: largest first, so a GIS drawing in file order paints the smaller bands over the larger.
         for distance in (ringSet?.distancesMeters ?? []).reversed() {
             let ringParameters = try RangeParameters(rangeMeters: distance, toleranceMeters: tolerance, placement: placement)
-            let ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            var ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            if edges == .geodesic { ring = try ring.withGeodesicEdges() }
             if let check = ring.verification, let failure = check.failureSummary {
                 broken.append("ring \(RangeRings.kmText(distance)): \(failure) (tolerance \(tolerance) m)")
             }
@@ -198,13 +204,13 @@ struct EnvelopeCommand: ParsableCommand {
         if verify && !broken.isEmpty {
             throw StrikeRangeError("verification failed: " + broken.joined(separator: "; "))
         }
-        let text = GeoJSONWriter().string(FeatureCollection(features: features))
+        let text = GeoJSONWriter(cutsAtAntimeridian: edges == .lonlat).string(FeatureCollection(features: features))
         if let output, GISLayers.isLayerFile(output) {
             var sources = [String]()
             for r in requests { for s in r.sources where !sources.contains(s) { sources.append(s) } }
             try GISLayers.write(features, defaultLayer: "envelope",
                                 metadata: GISLayers.metadata(title: "Range envelopes from \(label)", launch: label, toleranceMeters: tolerance,
-                                                             achievedErrorsMeters: achievedErrors, sources: sources), to: output)
+                                                             achievedErrorsMeters: achievedErrors, sources: sources, edges: edges), to: output)
         } else if let output {
             try AtomicFile.write(text + "\n", to: output)
         } else {
