@@ -75,7 +75,8 @@ public struct GeodesicEdgeRendition: Sendable {
         var holesOf = [[[Coordinate]]](repeating: [], count: exteriors.count)
         for hole in holes {
             guard let owner = exteriors.firstIndex(where: { !$0.pieces.isDisjoint(with: hole.pieces) }) else {
-                throw StrikeRangeError("--edges geodesic: a hole of the envelope belongs to no outer boundary once rejoined at ±180°; use the default --edges lonlat")
+                // Its outer boundary was only cuts and closures: the envelope is the globe less holes.
+                throw StrikeRangeError(Self.hemisphereMessage)
             }
             holesOf[owner].append(hole.ring)
         }
@@ -104,11 +105,13 @@ public struct GeodesicEdgeRendition: Sendable {
             // Those engines take the smaller side of every loop: each part must be less than a hemisphere.
             let part = measure.areaSquareMeters(.multiPolygon(MultiPolygon(exterior.pieces.sorted().map { envelope.polygons[$0] })))
             if part > hemisphere {
-                throw StrikeRangeError("--edges geodesic: a part of the envelope covers more than a hemisphere; engines that read edges as great-circle arcs take the smaller side of every loop, so it cannot be written for them; use the default --edges lonlat")
+                throw StrikeRangeError(Self.hemisphereMessage)
             }
         }
         return Result(geometry: MultiPolygon(polygons), arcDeviationMeters: deviation, vertexCount: vertexCount)
     }
+
+    static let hemisphereMessage = "--edges geodesic: a part of the envelope covers more than a hemisphere; engines that read edges as great-circle arcs take the smaller side of every loop, so it cannot be written for them; use the default --edges lonlat"
 
     // MARK: - Rejoining at ±180° and the poles
 
@@ -137,6 +140,10 @@ public struct GeodesicEdgeRendition: Sendable {
                 guard let firstCut = artificial.firstIndex(of: true) else {
                     loops.append((ring, [piece]))
                     continue
+                }
+                if k == 0 && !artificial.contains(false) {
+                    // The whole globe's frame: the envelope is the globe less its holes, far beyond a hemisphere.
+                    throw StrikeRangeError(Self.hemisphereMessage)
                 }
                 // Walk once around, starting after an artificial edge, collecting runs of real edges.
                 let n = ring.count - 1
