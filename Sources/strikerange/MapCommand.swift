@@ -49,6 +49,7 @@ struct MapCommand: ParsableCommand {
         renderer.height = Double(size.height)
         let basemap = noBasemap ? nil : try data.catalog().regions()
         if !noBasemap { renderer.places = try data.catalog().places().places }
+        renderer.weaponDisplayNames = Dictionary(try data.catalog().weapons().weapons.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let drawing = try renderer.render(features: features, basemap: basemap)
         if let line = MapDrawing.warning(drawing.droppedLabels) { FileHandle.standardError.write(Data("map: warning: \(line)\n".utf8)) }
         if output.hasSuffix(".svg") {

@@ -79,7 +79,7 @@ extension MapRenderer {
         var text = name
         if let d = p["distance_m"]?.numberValue { text += " \(format(d / 1000, 0)) km" }
         if let reachable = p["reachable"]?.boolValue ?? (p["verdict"]?.stringValue).map({ $0 == "in_range" }) {
-            text += reachable ? ", in range" : ", out of range"
+            text += reachable ? (p["in_range_of"]?.stringValue.map { ", in range of " + $0 } ?? ", in range") : ", out of range"
         }
         return text
     }
@@ -119,6 +119,7 @@ extension MapRenderer {
             } else if let source = p["sources"]?.stringValue?.components(separatedBy: " | ").first, !source.isEmpty {
                 notes = wrap("Source: " + source + (source.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) == nil ? " (date not given)" : ""), 52)
             }
+            if p["launch"] != nil, has("launch_area") == nil, let launch = p["launch"]?.stringValue { notes.insert(contentsOf: wrap("from " + launch, 52), at: 0) }
             if !style.filled && !spread && style.dash != nil { notes.append("same range as the line above: dashed so both show") }
             rows.append((swatch(fill: color, opacity: style.filled ? max(0.12, p["fill-opacity"]?.numberValue ?? 0.12) : 0, stroke: color, dash: style.dash), text, notes))
         }
@@ -274,4 +275,60 @@ extension MapRenderer {
 struct EnvelopeStyle {
     var filled: Bool
     var dash: String?
+}
+
+extension MapRenderer {
+    /// Gives layers written by other commands the `run` vocabulary the map draws from: a plain `envelope`
+    /// output's polygons become envelopes (weapon display name, one palette colour per weapon, sources as
+    /// text); a `reach` GeoJSON's points (one per target and weapon) become one target each, "in range" if
+    /// any weapon reaches it, naming the weapons that do when they differ. `run`'s layers pass unchanged.
+    static func normalised(_ features: [Feature], weaponDisplayNames: [String: String]) -> [Feature] {
+        var result = [Feature]()
+        var weaponOrder = [String]()
+        var targetIndex = [String: Int]()
+        var inRangeOf = [String: [String]](), weaponsSeen = [String: Set<String>]()
+        for f in features {
+            guard case .object(var p) = f.properties, p["layer"] == nil, let g = f.geometry else { result.append(f); continue }
+            let weapon = p["weapon"]?.stringValue
+            if let weapon, !weaponOrder.contains(weapon) { weaponOrder.append(weapon) }
+            let colour = LayerPalette.weapon(weapon.flatMap { weaponOrder.firstIndex(of: $0) } ?? 0)
+            if !g.polygons.isEmpty, p["range_m"] != nil {
+                p["layer"] = .string("envelope")
+                if let weapon, p["weapon_name"] == nil { p["weapon_name"] = .string(weaponDisplayNames[weapon] ?? weapon) }
+                if let list = p["sources"]?.arrayValue { p["sources"] = .string(list.compactMap(\.stringValue).joined(separator: " | ")) }
+                if p["stroke"] == nil { p["stroke"] = .string(colour); p["fill"] = .string(colour); p["fill-opacity"] = .number(0.15) }
+                result.append(Feature(geometry: g, properties: .object(p)))
+            } else if case .point = g, let verdict = p["verdict"]?.stringValue {
+                let fullName = p["name"]?.stringValue ?? "target"
+                let key = fullName + "|\(g.boundingBox.map { "\($0.minX),\($0.minY)" } ?? "")"
+                let inRange = verdict == "in_range"
+                let weaponName = weapon.map { weaponDisplayNames[$0] ?? $0 } ?? "weapon"
+                weaponsSeen[key, default: []].insert(weaponName)
+                if inRange, !(inRangeOf[key] ?? []).contains(weaponName) { inRangeOf[key, default: []].append(weaponName) }
+                if let i = targetIndex[key] {
+                    guard case .object(var q) = result[i].properties else { continue }
+                    if inRange { q["reachable"] = .bool(true); q["marker-color"] = .string(LayerPalette.targetInRange) }
+                    result[i] = Feature(geometry: g, properties: .object(q))
+                    continue
+                }
+                let q: [String: JSONValue] = [
+                    "layer": .string("target"), "name": .string(fullName.components(separatedBy: ", ").first ?? fullName),
+                    "distance_m": p["distance_m"] ?? .null, "reachable": .bool(inRange),
+                    "marker-color": .string(inRange ? LayerPalette.targetInRange : LayerPalette.targetOutOfRange),
+                ]
+                targetIndex[key] = result.count
+                result.append(Feature(geometry: g, properties: .object(q)))
+            } else {
+                result.append(f)
+            }
+        }
+        // Several weapons that disagree: name the ones in range ("in range of GMLRS (M30/M31)").
+        for (key, i) in targetIndex where (weaponsSeen[key]?.count ?? 0) > 1 && !(inRangeOf[key] ?? []).isEmpty
+            && (inRangeOf[key]?.count ?? 0) < (weaponsSeen[key]?.count ?? 0) {
+            guard case .object(var q) = result[i].properties else { continue }
+            q["in_range_of"] = .string(inRangeOf[key]!.joined(separator: ", "))
+            result[i] = Feature(geometry: result[i].geometry, properties: .object(q))
+        }
+        return result
+    }
 }

@@ -16,6 +16,8 @@ public struct MapRenderer {
     public var subtitle: String
     /// Candidates for orientation labels (the largest cities in view outside the launch area), any order.
     public var places: [Place] = []
+    /// Weapon id → display name (the catalog's `name`), for layers that carry only the id.
+    public var weaponDisplayNames: [String: String] = [:]
     public static let attribution = "Made with Natural Earth · GeoNames CC BY 4.0"
     static let font = "DejaVu Sans, Arial, Helvetica, sans-serif"
     /// Most orientation cities named on one map.
@@ -31,7 +33,8 @@ public struct MapRenderer {
     /// - Parameter basemap: countries and admin-1 units drawn under the layers (nil: none).
     /// - Returns: the SVG and the labels that found no free space (callers warn about them).
     /// - Throws: projection (PROJ) or clipping (GEOS) errors; `StrikeRangeError` for a layer set with nothing to show.
-    public func render(features: [Feature], basemap: RegionCatalog?) throws -> MapDrawing {
+    public func render(features given: [Feature], basemap: RegionCatalog?) throws -> MapDrawing {
+        let features = Self.normalised(given, weaponDisplayNames: weaponDisplayNames)
         var box: BoundingBox?
         var points = [LonLat](), launchPoints = [LonLat]()
         for f in features {
@@ -305,7 +308,11 @@ public struct MapRenderer {
         svg.line("<text x=\"16\" y=\"34\" font-size=\"26\" font-weight=\"bold\" fill=\"#111111\">\(SVGText.escape(title))</text>")
         if !subtitle.isEmpty { svg.line("<text x=\"16\" y=\"62\" font-size=\"15\" fill=\"#444444\">\(SVGText.escape(subtitle))</text>") }
         svg.line("<text x=\"\(svgNumber(width - 12))\" y=\"\(svgNumber(height - 12))\" font-size=\"13\" fill=\"#555555\" text-anchor=\"end\">\(SVGText.escape(MapRenderer.attribution))</text>")
-        svg.line("<text x=\"12\" y=\"\(svgNumber(height - 12))\" font-size=\"12\" fill=\"#777777\">Azimuthal equidistant projection centred at \(format(projection.centre.latitude, 2))° N, \(format(projection.centre.longitude, 2))° E · geodesic ranges on WGS84 · strikerange \(Versions.tool)</text>")
+        // The long form needs about 1,180 px beside the attribution; narrower canvases get the short one.
+        let projectionNote = width >= 1180
+            ? "Azimuthal equidistant projection centred at \(format(projection.centre.latitude, 2))° N, \(format(projection.centre.longitude, 2))° E · geodesic ranges on WGS84 · strikerange \(Versions.tool)"
+            : "Azimuthal equidistant · WGS84 geodesic ranges · strikerange \(Versions.tool)"
+        svg.line("<text x=\"12\" y=\"\(svgNumber(height - 12))\" font-size=\"12\" fill=\"#777777\">\(projectionNote)</text>")
         svg.line("</g>")
         svg.line("</svg>")
         return MapDrawing(svg: svg.text, droppedLabels: dropped)
