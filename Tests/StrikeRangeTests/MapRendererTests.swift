@@ -115,13 +115,18 @@ import Testing
         #expect(!svg.contains(">Sumy<"))
     }
 
-    /// Seeded launch points worldwide, 150–3,000 km: the legend covers no envelope vertex and its centre and
+    /// Seeded rectangular launch areas worldwide, ranges 30–200 km: the legend covers no envelope vertex and its centre and
     /// corners lie outside every envelope ring (even-odd test on the SVG's pixel coordinates).
     @Test(arguments: [1, 2, 3, 4, 5, 6]) func legendHidesNoEnvelope(seed: Int) throws {
         var rng = SeededGenerator(seed: UInt64(seed))
-        let lat = Double.random(in: -70...70, using: &rng), lon = Double.random(in: -180...180, using: &rng)
-        let km = Double.random(in: 150...3000, using: &rng)
-        let e = try EnvelopeBuilder().build(launch: .point(Point(x: lon, y: lat)), parameters: try RangeParameters(rangeMeters: km * 1000, toleranceMeters: 1000))
+        let lat = Double.random(in: -70...60, using: &rng), lon = Double.random(in: -180...165, using: &rng)
+        let km = Double.random(in: 30...200, using: &rng)
+        // A rectangular launch area a few degrees across with a short range: the envelope is a rounded
+        // rectangle that fills the frame's corners, so a legend left in a corner would hide part of it.
+        let w = Double.random(in: 4...12, using: &rng), h = Double.random(in: 3...8, using: &rng)
+        let corners = [(lon, lat), (lon + w, lat), (lon + w, lat + h), (lon, lat + h), (lon, lat)]
+        let launch = Geometry.polygon(Polygon(exterior: corners.map { Coordinate(x: $0.0, y: $0.1) }))
+        let e = try EnvelopeBuilder().build(launch: launch, parameters: try RangeParameters(rangeMeters: km * 1000, toleranceMeters: 1000))
         let feature = Feature(geometry: .multiPolygon(e.geometry), properties: .object([
             "layer": .string("envelope"), "weapon": .string("w"), "weapon_name": .string("Weapon"), "range_m": .number(km * 1000),
             "sources": .string("A publisher (2024): \(Int(km)) km"),
@@ -133,10 +138,14 @@ import Testing
         let rings = Self.rings(svg, pathClass: "envelope")
         #expect(!rings.isEmpty)
         for ring in rings {
-            #expect(!ring.contains { legend.contains($0) }, "seed \(seed): an envelope vertex under the legend \(legend)")
-            for p in [(legend.x + legend.width / 2, legend.y + legend.height / 2), (legend.x, legend.y), (legend.x + legend.width, legend.y),
-                      (legend.x, legend.y + legend.height), (legend.x + legend.width, legend.y + legend.height)] {
-                #expect(!Self.inside(p, ring), "seed \(seed): legend point \(p) inside the envelope")
+            let covered = ring.contains { legend.contains($0) }
+            #expect(!covered, "seed \(seed): an envelope vertex under the legend \(legend)")
+            let probes: [(Double, Double)] = [(legend.x + legend.width / 2, legend.y + legend.height / 2), (legend.x, legend.y),
+                                              (legend.x + legend.width, legend.y), (legend.x, legend.y + legend.height),
+                                              (legend.x + legend.width, legend.y + legend.height)]
+            for p in probes {
+                let hidden = Self.inside(p, ring)   // apart, so a failure does not print the whole ring
+                #expect(!hidden, "seed \(seed): legend point \(p) inside the envelope")
             }
         }
     }
