@@ -25,7 +25,7 @@ struct MapCommand: ParsableCommand {
     var output: String
     @Option(help: "Map title (default: the scenario's title in `run`'s layers, else the file name).")
     var title: String?
-    @Option(help: "Canvas size in pixels, WIDTHxHEIGHT (600x400 to 8000x8000).")
+    @Option(help: "Canvas size in pixels, WIDTHxHEIGHT (600x400 to 8000x8000). When the legend fits in no corner, the map narrows to make room beside it, or, below half the width, the canvas widens (said on stderr).")
     var size: MapSize = MapSize(width: 1400, height: 1000)
     @Option(help: "PNG pixel density: 2 gives a PNG of twice the --size in each direction (0.5 to 4; SVG unaffected).")
     var scale: Double = 1
@@ -52,6 +52,7 @@ struct MapCommand: ParsableCommand {
         renderer.weaponDisplayNames = Dictionary(try data.catalog().weapons().weapons.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let drawing = try renderer.render(features: features, basemap: basemap)
         if let line = MapDrawing.warning(drawing.droppedLabels) { FileHandle.standardError.write(Data("map: warning: \(line)\n".utf8)) }
+        for note in drawing.notes { FileHandle.standardError.write(Data("map: note: \(note)\n".utf8)) }
         if output.hasSuffix(".svg") {
             try AtomicFile.write(drawing.svg, to: output)
             return

@@ -115,6 +115,19 @@ import Testing
         #expect(!svg.contains(">Sumy<"))
     }
 
+    @Test func aCanvasTooNarrowForALegendPanelIsWidenedAndSaysSo() throws {
+        let catalog = try CatalogTestData.catalog()
+        let sumy = try catalog.regions().region(matching: "UA-59")
+        var renderer = try Self.renderer()
+        renderer.width = 700; renderer.height = 600
+        let drawing = try renderer.render(features: try Self.layers(launch: sumy.geometry), basemap: nil)
+        let legend = try #require(Self.legendBox(drawing.svg))
+        #expect(legend.x >= 700, "legend at \(legend.x)")
+        let canvas = try #require(drawing.svg.firstMatch(of: /<svg [^>]*width="([0-9.]+)" height="600(?:\.0)?"/).flatMap { Double($0.1) })
+        #expect(abs(canvas - (legend.x + legend.width + 12)) < 0.2, "canvas \(canvas) px, legend ends at \(legend.x + legend.width)")
+        #expect(drawing.notes.count == 1 && drawing.notes[0].contains("700x600"), "\(drawing.notes)")
+    }
+
     /// Seeded rectangular launch areas worldwide, ranges 30–200 km: the legend covers no envelope vertex and its centre and
     /// corners lie outside every envelope ring (even-odd test on the SVG's pixel coordinates).
     @Test(arguments: [1, 2, 3, 4, 5, 6]) func legendHidesNoEnvelope(seed: Int) throws {

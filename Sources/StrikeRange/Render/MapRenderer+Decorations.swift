@@ -156,11 +156,11 @@ extension MapRenderer {
         for row in rows {
             body += "<g transform=\"translate(12,\(svgNumber(y - 4)))\">\(row.swatch)</g>"
             body += "<text x=\"50\" y=\"\(svgNumber(y + 10))\" font-size=\"14\" fill=\"#111111\">\(SVGText.escape(row.text))</text>"
-            widest = max(widest, 50 + Double(row.text.count) * 14 * 0.56)
+            widest = max(widest, 50 + Double(row.text.count) * 14 * 0.52)
             for note in row.notes {
                 y += 15
                 body += "<text x=\"50\" y=\"\(svgNumber(y + 10))\" font-size=\"11.5\" fill=\"#555555\">\(SVGText.escape(note))</text>"
-                widest = max(widest, 50 + Double(note.count) * 11.5 * 0.56)
+                widest = max(widest, 50 + Double(note.count) * 11.5 * 0.52)
             }
             y += 25
         }

@@ -69,25 +69,29 @@ public struct MapRenderer {
         var frameWidth = width
         var projection = try MapProjection(fitting: points, centreOf: centreOf, frame: (x: 0, y: top, width: width, height: frameHeight))
         var legendAt: (x: Double, y: Double)?
-        var fewestHidden = Int.max, leastCovered = (x: 12.0, y: top + 12)
         if legend.height <= frameHeight - 90 {
             for corner in [(x: 12.0, y: top + 12), (x: width - legend.width - 12, y: top + 12),
                            (x: width - legend.width - 12, y: height - bottom - legend.height - 12)] {
-                let hidden = try hiddenSamples(LabelPlacer.Box(x: corner.x, y: corner.y, width: legend.width, height: legend.height), projection, areas)
-                if hidden == 0 { legendAt = corner; break }
-                if hidden < fewestHidden { fewestHidden = hidden; leastCovered = corner }
+                if try hiddenSamples(LabelPlacer.Box(x: corner.x, y: corner.y, width: legend.width, height: legend.height), projection, areas) == 0 {
+                    legendAt = corner
+                    break
+                }
             }
         }
         var legendInPanel = false
+        var canvasWidth = width
+        var notes = [String]()
         if legendAt == nil {
-            if width - legend.width - 24 >= width * 0.55 {
+            legendInPanel = true
+            if width - legend.width - 24 >= width * 0.5 {
                 frameWidth = width - legend.width - 24
                 projection = try MapProjection(fitting: points, centreOf: centreOf, frame: (x: 0, y: top, width: frameWidth, height: frameHeight))
-                legendAt = (x: frameWidth + 12, y: top)
-                legendInPanel = true
             } else {
-                legendAt = leastCovered   // a canvas too narrow for a panel: the corner that hides least
+                // Beside a frame narrower than half the canvas the map would be unreadable: widen the canvas.
+                canvasWidth = width + legend.width + 24
+                notes.append("the legend fits in no corner of the \(Int(width))x\(Int(height)) map nor beside it, so the canvas is \(Int(canvasWidth.rounded(.up))) px wide")
             }
+            legendAt = (x: frameWidth + 12, y: top)
         }
         let legendBox = LabelPlacer.Box(x: legendAt!.x, y: legendAt!.y, width: legend.width, height: legend.height)
 
@@ -107,7 +111,7 @@ public struct MapRenderer {
 
         var svg = SVGText()
         svg.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        svg.line("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" font-family=\"\(MapRenderer.font)\">")
+        svg.line("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"\(svgNumber(canvasWidth))\" height=\"\(svgNumber(height))\" viewBox=\"0 0 \(svgNumber(canvasWidth)) \(svgNumber(height))\" font-family=\"\(MapRenderer.font)\">")
         svg.line("<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(frameWidth))\" height=\"\(svgNumber(frameHeight))\"/></clipPath></defs>")
         svg.line(Self.layerOpen("background", "Background"))
         svg.line("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
@@ -306,16 +310,18 @@ public struct MapRenderer {
         svg.line("</g>")
         svg.line(Self.layerOpen("title", "Title and credits"))
         svg.line("<text x=\"16\" y=\"34\" font-size=\"26\" font-weight=\"bold\" fill=\"#111111\">\(SVGText.escape(title))</text>")
-        if !subtitle.isEmpty { svg.line("<text x=\"16\" y=\"62\" font-size=\"15\" fill=\"#444444\">\(SVGText.escape(subtitle))</text>") }
-        svg.line("<text x=\"\(svgNumber(width - 12))\" y=\"\(svgNumber(height - 12))\" font-size=\"13\" fill=\"#555555\" text-anchor=\"end\">\(SVGText.escape(MapRenderer.attribution))</text>")
+        // A long subtitle on a narrow canvas is set smaller rather than cut.
+        let subtitleSize = max(8, min(15, (canvasWidth - 32) / (Double(subtitle.count) * 0.56)))
+        if !subtitle.isEmpty { svg.line("<text x=\"16\" y=\"62\" font-size=\"\(format(subtitleSize, 1))\" fill=\"#444444\">\(SVGText.escape(subtitle))</text>") }
+        svg.line("<text x=\"\(svgNumber(canvasWidth - 12))\" y=\"\(svgNumber(height - 12))\" font-size=\"13\" fill=\"#555555\" text-anchor=\"end\">\(SVGText.escape(MapRenderer.attribution))</text>")
         // The long form needs about 1,180 px beside the attribution; narrower canvases get the short one.
-        let projectionNote = width >= 1180
+        let projectionNote = canvasWidth >= 1180
             ? "Azimuthal equidistant projection centred at \(format(projection.centre.latitude, 2))° N, \(format(projection.centre.longitude, 2))° E · geodesic ranges on WGS84 · strikerange \(Versions.tool)"
             : "Azimuthal equidistant · WGS84 geodesic ranges · strikerange \(Versions.tool)"
         svg.line("<text x=\"12\" y=\"\(svgNumber(height - 12))\" font-size=\"12\" fill=\"#777777\">\(projectionNote)</text>")
         svg.line("</g>")
         svg.line("</svg>")
-        return MapDrawing(svg: svg.text, droppedLabels: dropped)
+        return MapDrawing(svg: svg.text, droppedLabels: dropped, notes: notes)
     }
 
     /// Opens a group that Inkscape and Illustrator read as a named layer.
@@ -361,6 +367,8 @@ public struct MapDrawing: Sendable {
     public var svg: String
     /// "target Moscow 477 km, out of range", "region Kursk oblast", "in range Orël"…
     public var droppedLabels: [String]
+    /// What the renderer changed from what was asked (a canvas widened for the legend).
+    public var notes: [String] = []
 
     /// "map labels left out for lack of space (N): a, b" or nil when none was.
     public static func warning(_ dropped: [String]) -> String? {

@@ -41,6 +41,7 @@ public struct ScenarioOutputWriter {
             let drawing = try renderer.render(features: features, basemap: try catalog.regions())
             svg = drawing.svg
             if let line = MapDrawing.warning(drawing.droppedLabels) { warn(line) }
+            drawing.notes.forEach(warn)
         }
         try folder.write { dir in
             func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
