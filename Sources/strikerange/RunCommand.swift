@@ -36,7 +36,8 @@ struct RunCommand: ParsableCommand {
         for note in resolved.notes { FileHandle.standardError.write(Data("run: note: \(note)\n".utf8)) }
         let runner = ScenarioRunner(progress: { FileHandle.standardError.write(Data("run: \($0)\n".utf8)) })
         let result = try runner.run(resolved)
-        try ScenarioOutputWriter().write(result, scenarioText: text, catalog: catalog, to: folder)
+        try ScenarioOutputWriter().write(result, scenarioText: text, catalog: catalog, to: folder,
+                                         warn: { FileHandle.standardError.write(Data("run: warning: \($0)\n".utf8)) })
         // The in_range: answer in one sentence per weapon variant (issue 12).
         for sentence in result.inRange?.summarySentences() ?? [] { FileHandle.standardError.write(Data("run: \(sentence)\n".utf8)) }
         FileHandle.standardError.write(Data("run: wrote \(outputFolder)\n".utf8))

@@ -106,5 +106,6 @@ extension JSONValue {
     }
     var stringValue: String? { if case .string(let s) = self { return s }; return nil }
     var numberValue: Double? { if case .number(let n) = self { return n }; return nil }
+    var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
     var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
 }

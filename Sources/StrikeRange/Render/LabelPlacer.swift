@@ -12,6 +12,9 @@ struct LabelPlacer {
 
     mutating func block(_ box: Box) { occupied.append(box) }
 
+    /// Whether `box` overlaps nothing placed or blocked so far.
+    func isFree(_ box: Box) -> Bool { !occupied.contains { $0.overlaps(box) } }
+
     /// Estimated box of `lines` of text at `fontSize` (DejaVu Sans averages about 0.6 em per character).
     static func size(_ lines: [String], fontSize: Double) -> (width: Double, height: Double) {
         (Double(lines.map(\.count).max() ?? 0) * fontSize * 0.6, Double(lines.count) * fontSize * 1.2)

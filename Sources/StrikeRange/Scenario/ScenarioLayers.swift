@@ -36,6 +36,8 @@ public enum ScenarioLayers {
             "area_km2": .number(rounded(measure.areaSquareMeters(result.launch) / 1e6, 1)),
             "standoff_m": scenario.standoffMeters.map { FixedDecimals.json($0, FixedDecimals.meters) } ?? .null,
         ]
+        // The scenario's title, so `strikerange map` of these layers keeps it (issue 11).
+        if !scenario.title.isEmpty { launchProperties["title"] = .string(scenario.title) }
         style(&launchProperties, fill: LayerPalette.launchFill, fillOpacity: 0.55, stroke: LayerPalette.launchStroke, strokeWidth: 1.5)
         features.append(Feature(geometry: result.launch, properties: .object(launchProperties)))
 

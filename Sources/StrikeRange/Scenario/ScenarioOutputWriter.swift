@@ -25,8 +25,10 @@ public struct ScenarioOutputWriter {
     }
 
     /// - Parameter folder: the output folder, checked before the run (see `OutputFolder`).
+    /// - Parameter warn: receives one line naming the map labels left out for lack of space, if any.
     /// - Throws: any error of rendering, rasterising or writing; the folder is then left as it was.
-    public func write(_ result: ScenarioResult, scenarioText: String, catalog: DataCatalog, to folder: OutputFolder) throws {
+    public func write(_ result: ScenarioResult, scenarioText: String, catalog: DataCatalog, to folder: OutputFolder,
+                      warn: (String) -> Void = { _ in }) throws {
         let scenario = result.resolved.scenario
         let features = ScenarioLayers.features(for: result)
         let title = scenario.title.isEmpty ? URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent : scenario.title
@@ -34,7 +36,12 @@ public struct ScenarioOutputWriter {
         var svg: String?
         if scenario.outputs.contains(.svg) {
             let subtitle = (features.first?.properties["description"]?.stringValue ?? "")
-            svg = try MapRenderer(title: title, subtitle: subtitle).svg(features: features, basemap: try catalog.regions())
+            var renderer = MapRenderer(title: title, subtitle: subtitle)
+            renderer.places = try catalog.places().places
+            let drawing = try renderer.render(features: features, basemap: try catalog.regions())
+            svg = drawing.svg
+            if let line = MapDrawing.warning(drawing.droppedLabels) { warn(line) }
+            drawing.notes.forEach(warn)
         }
         try folder.write { dir in
             func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
