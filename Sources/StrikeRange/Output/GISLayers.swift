@@ -127,6 +127,7 @@ public enum GISLayers {
         "region": "Regions of the coverage table",
         "border": "Borders a standoff is measured from",
         "target": "Targets with distance and verdict",
+        "in_range": "Places and airfields with distance, margin and verdict per weapon variant",
     ]
 
     /// name first, description last, the rest by name.
