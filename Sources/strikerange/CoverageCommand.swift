@@ -7,6 +7,8 @@ import StrikeRange
 /// Output forms of `coverage`.
 enum CoverageFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, geojson
+    /// CSV plus a last column `wkt`: the part of the region in range, as well-known text.
+    case csvWKT = "csv-wkt"
 }
 
 struct CoverageCommand: ParsableCommand {
@@ -39,7 +41,7 @@ struct CoverageCommand: ParsableCommand {
     var regionsFile: String?
     @Option(help: ArgumentHelp("Error bound of the envelopes and distances (default 10m; at least 1mm).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "table, csv, json or geojson (default table).")
+    @Option(help: "table, csv, csv-wkt (CSV with the in-range part as a wkt column), json or geojson (default table).")
     var format: CoverageFormat?
     @Option(help: "Write the output here (atomically) instead of standard output; a .gpkg (GeoPackage: launch area, envelopes, coverage; QGIS styles, metadata) or .fgb (FlatGeobuf: coverage) name writes GIS layers.")
     var output: String?
@@ -83,7 +85,7 @@ struct CoverageCommand: ParsableCommand {
 
         let bar = CoverageProgressBar()
         let layerOutput = output.map(GISLayers.isLayerFile) ?? false
-        let calculator = CoverageCalculator(toleranceMeters: tolerance, keepsGeometry: format == .geojson || layerOutput, workerCount: workers)
+        let calculator = CoverageCalculator(toleranceMeters: tolerance, keepsGeometry: format == .geojson || format == .csvWKT || layerOutput, workerCount: workers)
         if let output, layerOutput {
             try writeLayers(calculator, launch: shaped, label: label, ranges: ranges, regions: regions, catalog: catalog, to: output)
             return
@@ -96,6 +98,10 @@ struct CoverageCommand: ParsableCommand {
         switch format ?? .table {
         case .table: text = report.table()
         case .csv: text = report.csv()
+        case .csvWKT:
+            let wkt = WKTColumn()
+            text = try report.csv(wkt: wkt)
+            if let note = wkt.note { FileHandle.standardError.write(Data("coverage: \(note)\n".utf8)) }
         case .json: text = report.json()
         case .geojson: text = report.geoJSON()
         }

@@ -44,7 +44,7 @@ struct InRangeCommand: ParsableCommand {
     var inRangeOnly = false
     @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "Output format: table, csv, json or geojson (default table).")
+    @Option(help: "Output format: table, csv, csv-wkt (CSV with a wkt column), json or geojson (default table).")
     var format: InRangeFormat?
     @Option(help: "Write here (atomically) instead of standard output; a .gpkg (GeoPackage: launch area and in_range layer, QGIS styles, metadata) or .fgb (FlatGeobuf: in_range) name writes GIS layers.")
     var output: String?

@@ -14,7 +14,7 @@ enum LayerOutputPath {
         let lower = output.lowercased()
         if GISLayers.isLayerFile(output) {
             if let formatGiven {
-                throw ValidationError("--output \(output) writes GIS layers (by its extension); drop --format \(formatGiven), or name a .\(formatGiven == "table" ? "txt" : formatGiven) file")
+                throw ValidationError("--output \(output) writes GIS layers (by its extension); drop --format \(formatGiven), or name a .\(formatGiven == "table" ? "txt" : formatGiven == "csv-wkt" ? "csv" : formatGiven) file")
             }
             return
         }

@@ -38,7 +38,7 @@ struct ReachCommand: ParsableCommand {
     var targetsFile: String?
     @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "Output format: table, csv, json or geojson (default table; geojson with --reverse).")
+    @Option(help: "Output format: table, csv, csv-wkt (CSV with a wkt column), json or geojson (default table; geojson with --reverse).")
     var format: ReachFormat?
     @Option(help: "Write here (atomically) instead of standard output; a .gpkg (GeoPackage: targets and launch area, QGIS styles, metadata) or .fgb (FlatGeobuf: targets) name writes GIS layers.")
     var output: String?
@@ -242,7 +242,7 @@ struct ReachCommand: ParsableCommand {
                                                      weapon: row.weapon, result: row.result, verdict: row.verdict, coordsText: coordsText)
                 }
                 try layerOutput.file.append(features, toLayer: layerOutput.index)
-            } else if let sink, writer.format == .csv {
+            } else if let sink, writer.format.isCSV {
                 try sink.write { writer.appendCSV(rows, to: &$0) }
             } else {
                 try sink?.write(writer.rows(rows))

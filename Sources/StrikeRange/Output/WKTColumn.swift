@@ -32,7 +32,7 @@ public final class WKTColumn {
     }
 
     /// Features as CSV: one column per property (`columns`, else every key, sorted), then `wkt`.
-    /// Lists become "a; b" text; numbers as JSON writes them.
+    /// Lists become "a; b" text; numbers as JSON writes them. No final line break (the caller ends the output).
     public func csv(_ features: [Feature], columns: [String]? = nil) throws -> String {
         let keys = columns ?? Array(Set(features.flatMap { f -> [String] in
             guard case let .object(p) = f.properties else { return [] }
@@ -50,6 +50,6 @@ public final class WKTColumn {
             }
             lines.append(CSVText.line(cells + [try text(f.geometry)]))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 }
