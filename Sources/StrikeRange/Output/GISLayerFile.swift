@@ -28,7 +28,8 @@ public final class GISLayerFile {
         }
         self.path = path
         self.format = format
-        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        // The temporary keeps the extension: GDAL's FlatGeobuf driver makes a folder of a name without ".fgb".
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.\(format.rawValue)").path
         try? FileManager.default.removeItem(atPath: temporary)
         let temporary = self.temporary
         stream = try wrap { () throws(VectorFileError) -> VectorFileStream in try VectorFileStream(path: temporary, format: format) }
