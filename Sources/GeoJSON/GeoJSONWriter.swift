@@ -6,7 +6,13 @@ import Geometry
 public struct GeoJSONWriter: Sendable {
     /// Decimals kept for coordinates and bbox values (0...15; trailing zeros are trimmed).
     public var precision: Int
-    public init(precision: Int = 7) { self.precision = precision }
+    /// Whether geometry is cut at ±180° and wound as RFC 7946 wants (the default). Off for geometry whose edges are
+    /// meant as great-circle arcs (PostGIS geography, BigQuery), which must cross ±180° and keep its winding.
+    public var cutsAtAntimeridian: Bool
+    public init(precision: Int = 7, cutsAtAntimeridian: Bool = true) {
+        self.precision = precision
+        self.cutsAtAntimeridian = cutsAtAntimeridian
+    }
 
     /// Streams a FeatureCollection to `sink` one feature at a time (no whole-document string in memory).
     public func writeFeatureCollection<S: Sequence>(_ features: S, to sink: (String) throws -> Void) rethrows where S.Element == Feature {
@@ -100,7 +106,7 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func appendGeometry(_ geometry: Geometry, to output: inout JSONTextOutput) {
-        appendNormalizedGeometry(Self.normalized(geometry), to: &output)
+        appendNormalizedGeometry(cutsAtAntimeridian ? Self.normalized(geometry) : geometry, to: &output)
     }
 
     private func appendNormalizedGeometry(_ geometry: Geometry, to output: inout JSONTextOutput) {

@@ -6,6 +6,7 @@ import Geometry
 import StrikeRange
 
 extension Placement: ExpressibleByArgument {}
+extension EdgeReading: ExpressibleByArgument {}
 
 /// Output forms of `envelope` besides the GIS layer files chosen by --output's extension.
 enum EnvelopeFormat: String, ExpressibleByArgument, CaseIterable {
@@ -61,6 +62,8 @@ struct EnvelopeCommand: ParsableCommand {
     var format: EnvelopeFormat?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
     var timing = false
+    @Option(help: ArgumentHelp("How the output's edges are meant to be read: lonlat (straight in lon/lat, RFC 7946, cut at ±180°; for GIS files and web maps) or geodesic (great-circle arcs, not cut, poles inside; for PostGIS geography, BigQuery, S2). The bound is certified for the reading chosen.", valueName: "reading"))
+    var edges: EdgeReading = .lonlat
     // ---- issue 16: range fans and interval rings ----
     @Option(help: ArgumentHelp("Range fan: the azimuth sector FROM..TO, degrees true, clockwise (e.g. 30..120; 300..60 crosses north). One launch point only.", valueName: "from..to"))
     var sector: String?
@@ -165,8 +168,10 @@ struct EnvelopeCommand: ParsableCommand {
                 note(costModel: "verify", verifyCalls.counts, vertices: envelope.vertexCount)
             }
             envelope.verification = check
-            achievedErrors.append(check.achievedErrorMeters)
-            if let failure = check.failureSummary {
+            if edges == .geodesic { envelope = try envelope.withGeodesicEdges() }
+            let certified = envelope.verification ?? check
+            achievedErrors.append(certified.achievedErrorMeters)
+            if let failure = certified.failureSummary {
                 broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
             var feature = envelope.feature(for: EnvelopeRequest(
@@ -185,7 +190,8 @@ struct EnvelopeCommand: ParsableCommand {
         // Interval rings: largest first, so a GIS drawing in file order paints the smaller bands over the larger.
         for distance in (ringSet?.distancesMeters ?? []).reversed() {
             let ringParameters = try RangeParameters(rangeMeters: distance, toleranceMeters: tolerance, placement: placement)
-            let ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            var ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            if edges == .geodesic { ring = try ring.withGeodesicEdges() }
             if let check = ring.verification, let failure = check.failureSummary {
                 broken.append("ring \(RangeRings.kmText(distance)): \(failure) (tolerance \(tolerance) m)")
             }
@@ -216,14 +222,14 @@ struct EnvelopeCommand: ParsableCommand {
             text = try wkt.csv(features)
             if let note = wkt.note { FileHandle.standardError.write(Data("envelope: \(note)\n".utf8)) }
         } else {
-            text = GeoJSONWriter().string(FeatureCollection(features: features))
+            text = GeoJSONWriter(cutsAtAntimeridian: edges == .lonlat).string(FeatureCollection(features: features))
         }
         if let output, GISLayers.isLayerFile(output) {
             var sources = [String]()
             for r in requests { for s in r.sources where !sources.contains(s) { sources.append(s) } }
             try GISLayers.write(features, defaultLayer: "envelope",
                                 metadata: GISLayers.metadata(title: "Range envelopes from \(label)", launch: label, toleranceMeters: tolerance,
-                                                             achievedErrorsMeters: achievedErrors, sources: sources), to: output)
+                                                             achievedErrorsMeters: achievedErrors, sources: sources, edges: edges), to: output)
         } else if let output {
             try AtomicFile.write(text + "\n", to: output)
         } else {

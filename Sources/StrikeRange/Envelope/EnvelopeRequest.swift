@@ -120,6 +120,7 @@ extension RangeEnvelope {
         } else {
             properties["achieved_error_m"] = .null
         }
+        if edges == .geodesic { properties["edges"] = .string(edges.rawValue) }
         return Feature(geometry: .multiPolygon(geometry), properties: .object(properties))
     }
 }

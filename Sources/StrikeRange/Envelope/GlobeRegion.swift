@@ -36,20 +36,49 @@ enum GlobeRegion {
             return PlanarRing.contains(polygon, inside) ? .polygon(g) : .complement(g)
         }
         // The ring winds around a pole: close it along latitude +90 or −90, whichever side holds `inside`.
-        // Its end is its start moved by exactly ±360°, so once cut at ±180° the two closing meridians
-        // coincide to the bit and dissolve.
-        last = LonLat(longitude: first.longitude + (winding > 0 ? 360 : -360), latitude: first.latitude)
+        // It is first restarted where it crosses a meridian 180° + k·360°, so the closing meridians lie on the
+        // cut at ±180° and vanish there; closing anywhere else left two halves sharing a closing meridian that
+        // differed in the last bit after the shift by 360° (a launch point on it then read as outside, #9).
+        let turn = winding > 0 ? 360.0 : -360.0
+        let wound = Self.restarted(atAntimeridianOf: ring, turn: turn)
+        let start = wound[0]
+        last = LonLat(longitude: start.longitude + turn, latitude: start.latitude)
         func closed(_ poleLatitude: Double) -> [Coordinate] {
-            var c = LonLatFrame.coordinates(ring)
+            var c = LonLatFrame.coordinates(wound)
             c.removeLast()
             c.append(Coordinate(x: last.longitude, y: last.latitude))
             c.append(Coordinate(x: last.longitude, y: poleLatitude))
-            c.append(Coordinate(x: first.longitude, y: poleLatitude))
-            c.append(Coordinate(x: first.longitude, y: first.latitude))
+            c.append(Coordinate(x: start.longitude, y: poleLatitude))
+            c.append(Coordinate(x: start.longitude, y: start.latitude))
             return c
         }
         let chosen = closed(inside.latitude >= 0 ? 90 : -90)
         return .polygon(.polygon(Polygon(exterior: chosen)))
+    }
+}
+
+extension GlobeRegion {
+    /// A ring winding once around a pole (last = first + `turn`), restarted at its first crossing of a meridian
+    /// 180° + k·360°: the crossing point (on the lon/lat edge, so the shape is unchanged) with an exact longitude.
+    static func restarted(atAntimeridianOf ring: [LonLat], turn: Double) -> [LonLat] {
+        let n = ring.count
+        for i in 0..<(n - 1) {
+            let a = ring[i], b = ring[i + 1]
+            let k = ((min(a.longitude, b.longitude) - 180) / 360).rounded(.up)
+            let meridian = 180 + 360 * k
+            guard meridian <= max(a.longitude, b.longitude), a.longitude != b.longitude else { continue }
+            if a.longitude == meridian && i > 0 { continue }
+            let f = (meridian - a.longitude) / (b.longitude - a.longitude)
+            let p = LonLat(longitude: meridian, latitude: a.latitude + f * (b.latitude - a.latitude))
+            var out = [p]
+            if b.longitude != meridian { out.append(b) }
+            out += ring[(i + 2)..<n]
+            // ring[n − 1] is ring[0] moved by `turn`; continue from ring[1] moved likewise.
+            for j in stride(from: 1, through: i, by: 1) { out.append(LonLat(longitude: ring[j].longitude + turn, latitude: ring[j].latitude)) }
+            out.append(LonLat(longitude: meridian + turn, latitude: p.latitude))
+            return out.enumerated().filter { $0.offset == 0 || $0.element != out[$0.offset - 1] }.map(\.element)
+        }
+        return ring
     }
 }
 

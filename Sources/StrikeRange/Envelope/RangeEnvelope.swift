@@ -11,9 +11,14 @@ public struct RangeEnvelope: Sendable {
     /// Vertices of the output, closing vertices included.
     public var vertexCount: Int
     /// Geodesic area of the output, computed when asked (one inverse solution per edge).
-    public var areaSquareMeters: Double { GeodesicMeasure(Geodesic(ellipsoid)).areaSquareMeters(.multiPolygon(geometry)) }
+    public var areaSquareMeters: Double { GeodesicMeasure(Geodesic(ellipsoid)).areaSquareMeters(.multiPolygon(lonLatGeometry ?? geometry)) }
+    /// The certified lon/lat geometry when `geometry` was rewritten for another edge reading (its area is the
+    /// one measured).
+    public internal(set) var lonLatGeometry: MultiPolygon?
     /// Filled by `EnvelopeCertifier`; nil when not verified.
     public var verification: EnvelopeVerification?
+    /// How the edges are meant to be read: as built, straight in lon/lat; `withGeodesicEdges()` rewrites them.
+    public var edges: EdgeReading = .lonlat
 }
 
 /// Builds range envelopes on an ellipsoid (WGS84 by default).

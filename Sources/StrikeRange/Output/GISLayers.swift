@@ -177,11 +177,11 @@ extension GISLayers {
 
     /// The GeoPackage metadata every output carries: what was computed, to which bound, read how.
     public static func metadata(title: String, launch: String, toleranceMeters: Double, achievedErrorsMeters: [Double],
-                                sources: [String]) -> [(key: String, value: String)] {
+                                sources: [String], edges: EdgeReading = .lonlat) -> [(key: String, value: String)] {
         [("title", title), ("tool", "strikerange \(Versions.tool)"),
          ("tolerance_m", FixedDecimals.text(toleranceMeters, FixedDecimals.meters)),
          ("achieved_error_m", achievedErrorsMeters.max().map { FixedDecimals.text($0, FixedDecimals.meters) } ?? ""),
-         ("edges", "straight in longitude/latitude between vertices (RFC 7946 reading), cut at ±180°"),
+         ("edges", edges.description),
          ("launch", launch), ("sources", sources.joined(separator: " | "))]
     }
 }
