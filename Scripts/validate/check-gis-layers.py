@@ -8,7 +8,10 @@ code with StrikeRange's writer:
 - every layer converts to Shapefile (UTF-8), FlatGeobuf and GeoPackage, and layers.geojson and layers.kml to
   GeoPackage, with no warning and no error from GDAL, and text survives (UTF-8 in the Shapefile);
 - the figures in the GeoPackage equal those of coverage.csv and reach.csv;
-- `envelope --output x.gpkg|x.fgb` writes a readable layer; any other extension is refused before computing.
+- `envelope --output x.gpkg|x.fgb` writes a readable layer; any other extension is refused before computing;
+- `reach`, `coverage` and `inrange --output x.gpkg|x.fgb`: one table per layer, typed fields with the figures of
+  the same command's CSV, styles and metadata, clean conversions; a typo'd extension is refused;
+- `--format csv-wkt` on envelope, reach, coverage and inrange: GDAL's CSV driver reads the `wkt` column, lon/lat.
 Usage: check-gis-layers.py PATH/TO/strikerange
 """
 import csv, os, re, shutil, subprocess, sys, tempfile
@@ -92,12 +95,112 @@ try:
         r = subprocess.run([BINARY, "envelope", "--from", "50.45,30.52", "--range", "300km", "--min-range", "70km", "--output", path],
                            capture_output=True, text=True)
         info = clean(f"envelope --output kyiv.{ext}", "ogrinfo", "-ro", "-al", path) if r.returncode == 0 else r.stderr
-        report(r.returncode == 0 and "Multi Polygon" in info and "range_m (Real) = 300000" in info and "minrange_m (Real) = 70000" in info,
+        report(r.returncode == 0 and os.path.isfile(path) and "Multi Polygon" in info and "range_m (Real) = 300000" in info and "minrange_m (Real) = 70000" in info,
                f"envelope --output kyiv.{ext}: one envelope with range_m and minrange_m")
     r = subprocess.run([BINARY, "envelope", "--from", "50.45,30.52", "--range", "300km", "--output", os.path.join(work, "kyiv.shp")],
                        capture_output=True, text=True)
     report(r.returncode != 0 and ".gpkg" in r.stderr and not os.path.exists(os.path.join(work, "kyiv.shp")),
            "envelope --output kyiv.shp is refused, naming the formats, and writes nothing")
+
+    # ---- issues 11/12 (outputs branch): --output x.gpkg|x.fgb and --format csv-wkt on reach, coverage, inrange ----
+    def strike(*args):
+        return subprocess.run([BINARY, *args], cwd=work, capture_output=True, text=True)
+
+    def fields_of(path, layer):
+        _, info = gdal("ogrinfo", "-ro", "-so", path, layer)
+        return dict(re.findall(r"^([^\s:]+): ([\w()]+)", info.split("Geometry Column")[-1], re.M))
+
+    with open(os.path.join(work, "targets.csv"), "w") as f:
+        f.write("name,lat,lon,a_long_passthrough_column\nBryansk,53.2434,34.3654,x\nMoscow,55.7558,37.6173,y\n"
+                "Kursk,51.7304,36.1926,z\nDateline,60,180,v\n")
+    commands = {
+        "reach": ["reach", "--from", "UA", "--weapon", "atacms", "--weapon", "storm-shadow", "--targets", "targets.csv"],
+        "coverage": ["coverage", "--from", "region:UA-59", "--weapon", "gmlrs", "--regions", "RU-BRY,RU-KRS,border:UA-RU"],
+        "inrange": ["inrange", "--from", "region:UA-59", "--weapon", "gmlrs", "--what", "airfields,places", "--country", "RU", "--admin1", "RU-KRS", "--admin1", "RU-BRY"],
+    }
+    main_layer = {"reach": "target", "coverage": "coverage_polygons", "inrange": "in_range"}
+    expected_layers = {"reach": {"launch_area": "Multi Polygon", "target": "Point", "layer_styles": "None"},
+                       "coverage": {"launch_area": "Multi Polygon", "envelope": "Multi Polygon", "coverage_lines": "Multi Line String",
+                                    "coverage_polygons": "Multi Polygon", "layer_styles": "None"},
+                       "inrange": {"launch_area": "Multi Polygon", "in_range": "Point", "layer_styles": "None"}}
+    typed = {"reach": {"distance_m": "Real", "margin_m": "Real", "reachable": "Integer(Boolean)", "verdict": "String", "range_m": "Real"},
+             "coverage": {"inrng_km2": "Real", "percent": "Real", "status": "String", "nearest_m": "Real"},
+             "inrange": {"distance_m": "Real", "reachable": "Integer(Boolean)", "population": "Integer64", "military": "Integer(Boolean)"}}
+    for name, args in commands.items():
+        path = os.path.join(work, f"{name}.gpkg")
+        r = strike(*args, "--output", path)
+        report(r.returncode == 0 and os.path.exists(path), f"{name} --output {name}.gpkg (exit {r.returncode}) {r.stderr[-300:] if r.returncode else ''}")
+        summary = clean(f"ogrinfo {name}.gpkg", "ogrinfo", "-ro", "-so", path)
+        got = dict(re.findall(r"^\d+: (\w+) \(([^)]*)\)", summary, re.M))
+        report(got == expected_layers[name], f"{name}.gpkg: one table per layer, one geometry type each: {got}")
+        for key in ("tolerance_m=10.000", "sources=", "edges=", "title="):
+            report(key in summary, f"{name}.gpkg metadata has {key.rstrip('=')}")
+        if name == "coverage":
+            report(re.search(r"achieved_error_m=\d", summary), "coverage.gpkg metadata has the envelopes' achieved error")
+        for layer in [l for l in got if l != "layer_styles"]:
+            fields = fields_of(path, layer)
+            long_names = [f for f in fields if len(f) > 10]
+            report(fields and not long_names, f"{name}.gpkg {layer}: {len(fields)} fields, none longer than 10 characters {long_names or ''}")
+            clean(f"{name}.gpkg {layer} -> Shapefile", "ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", os.path.join(work, f"{name}-{layer}.shp"), path, layer)
+            clean(f"{name}.gpkg {layer} -> FlatGeobuf", "ogr2ogr", "-f", "FlatGeobuf", os.path.join(work, f"{name}-{layer}.fgb"), path, layer)
+        fields = fields_of(path, main_layer[name])
+        wrong = {k: (fields.get(k), v) for k, v in typed[name].items() if fields.get(k) != v}
+        report(not wrong, f"{name}.gpkg {main_layer[name]}: typed fields {sorted(typed[name])} {wrong or ''}")
+        _, styles = gdal("ogrinfo", "-ro", "-al", path, "layer_styles")
+        report(styles.count("useAsDefault (Integer(Boolean)) = 1") == len(got) - 1, f"{name}.gpkg: a default QGIS style per layer")
+
+        # The same figures as the CSV of the same command (the shared vocabulary).
+        r = strike(*args, "--format", "csv")
+        table = list(csv.DictReader(r.stdout.splitlines()))
+        _, layer_csv = gdal("ogr2ogr", "-f", "CSV", "/vsistdout/", path, main_layer[name])
+        rows = list(csv.DictReader(layer_csv.splitlines()))
+        if name == "reach":
+            key = lambda row: (row["name"], row["weapon"], row["variant"])
+            by = {key(t): t for t in table}
+            same = len(rows) == len(table) and all(
+                (r_["distance_m"] or "") == (by[key(r_)]["distance_m"] and str(float(by[key(r_)]["distance_m"])).rstrip("0").rstrip(".") or "")
+                or abs(float(r_["distance_m"]) - float(by[key(r_)]["distance_m"])) < 1e-6 for r_ in rows)
+            verdicts = all(r_["verdict"] == by[key(r_)]["verdict"] and (r_["reachable"] == "1") == (r_["verdict"] == "in_range") for r_ in rows)
+            report(same and verdicts, f"reach.gpkg: distance_m, verdict and reachable equal reach --format csv ({len(rows)} rows)")
+            report(any("a_long_passthrough_column" in l for l in gdal("ogrinfo", "-ro", "-so", path, "target")[1].splitlines()) or
+                   "a_long_pas" in fields, "reach.gpkg keeps the passthrough column (short name, long alias)")
+        elif name == "coverage":
+            by = {(t["region_code"], t["weapon"], t["variant"]): t for t in table}
+            polygons = rows + list(csv.DictReader(gdal("ogr2ogr", "-f", "CSV", "/vsistdout/", path, "coverage_lines")[1].splitlines()))
+            same = len(polygons) == len(table) and all(abs(float(r_["percent"]) - float(by[(r_["reg_code"], r_["weapon"], r_["variant"])]["percent"])) < 1e-9 for r_ in polygons)
+            report(same, f"coverage.gpkg: percent equals coverage --format csv ({len(polygons)} rows)")
+        else:
+            by = {t["id"]: t for t in table}
+            same = len(rows) == len(table) and all(abs(float(r_["distance_m"]) - float(by[r_["id"]]["distance_m"])) < 1e-6 for r_ in rows)
+            report(same, f"inrange.gpkg: distance_m equals inrange --format csv ({len(rows)} rows)")
+
+        fgb = os.path.join(work, f"{name}.fgb")
+        # A FlatGeobuf holds one layer: coverage of areas only (a border would add a line layer).
+        r = strike(*[("RU-BRY,RU-KRS" if a_ == "RU-BRY,RU-KRS,border:UA-RU" else a_) for a_ in args], "--output", fgb)
+        info = clean(f"ogrinfo {name}.fgb", "ogrinfo", "-ro", "-so", fgb) if r.returncode == 0 else r.stderr
+        report(r.returncode == 0 and os.path.isfile(fgb) and re.search(r"^1: " + ("target" if name == "reach" else "coverage" if name == "coverage" else "in_range"), info, re.M),
+               f"{name} --output {name}.fgb: its main layer ({r.stderr[-200:] if r.returncode else 'ok'})")
+
+        r = strike(*args, "--output", os.path.join(work, f"{name}.gkpg"))
+        report(r.returncode != 0 and ".gpkg" in r.stderr and "--format" in r.stderr and not os.path.exists(os.path.join(work, f"{name}.gkpg")),
+               f"{name} --output {name}.gkpg (a typo, no --format) is refused naming the choices, and writes nothing")
+        r = strike(*args, "--output", path, "--format", "csv")
+        report(r.returncode != 0 and "drop --format" in r.stderr, f"{name} --output {name}.gpkg --format csv is refused")
+
+        # CSV with WKT: GDAL's CSV driver reads the wkt column as the geometry, lon/lat order.
+        wkt_path = os.path.join(work, f"{name}-wkt.csv")
+        r = strike(*args, "--format", "csv-wkt", "--output", wkt_path)
+        info = clean(f"ogrinfo {name} --format csv-wkt", "ogrinfo", "-ro", "-al", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO", wkt_path)
+        first = open(wkt_path).readline().strip().split(",")
+        report(r.returncode == 0 and first[-1] == "wkt" and re.search(r"^\s+(MULTI)?(POINT|POLYGON|LINESTRING)", info, re.M),
+               f"{name} --format csv-wkt: a last column wkt that GDAL reads as geometry")
+        if name == "reach":
+            m = re.search(r"name \(String\) = Bryansk.*?POINT \(([-\d.]+) ([-\d.]+)\)", info, re.S)
+            report(m and abs(float(m.group(1)) - 34.3654) < 1e-6 and abs(float(m.group(2)) - 53.2434) < 1e-6,
+                   "reach csv-wkt: the point is written lon lat (34.3654 53.2434 for Bryansk)")
+    r = strike("envelope", "--from", "50.45,30.52", "--range", "300km", "--format", "csv-wkt", "--output", os.path.join(work, "kyiv.csv"))
+    info = clean("ogrinfo envelope --format csv-wkt", "ogrinfo", "-ro", "-al", "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO", os.path.join(work, "kyiv.csv"))
+    report(r.returncode == 0 and "MULTIPOLYGON" in info and "range_m (String) = 300000" in info, "envelope --format csv-wkt: the envelope as a wkt column with its figures")
 finally:
     shutil.rmtree(work, ignore_errors=True)
 

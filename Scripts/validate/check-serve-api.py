@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_harness import Checks, Server  # noqa: E402
 from geographiclib.geodesic import Geodesic  # noqa: E402
 
-binary = sys.argv[1]
+binary = os.path.abspath(sys.argv[1])
 started = time.time()
 
 
@@ -54,7 +54,7 @@ with Server(binary, "--time-limit", "600") as s:
     c.check(b"https://" not in data and b"tile" not in data.lower().replace(b"tolerance", b""), "app.js fetches no tiles or CDN")
     status, ctype, spec = s.request("GET", "/openapi.yaml")
     c.check(status == 200 and spec.startswith(b"openapi: 3"), "GET /openapi.yaml")
-    for path in ("/api/envelope", "/api/reach", "/api/coverage", "/api/layers", "/api/map", "/api/scenario", "/api/lookup", "/api/weapons"):
+    for path in ("/api/envelope", "/api/reach", "/api/coverage", "/api/layers", "/api/map", "/api/scenario", "/api/lookup", "/api/weapons", "/api/inrange"):
         c.check(path.encode() + b":" in spec, f"openapi.yaml documents {path}")
     status, body = s.json("GET", "/../../etc/passwd")
     c.check(status == 404, f"no path traversal: {status}")
@@ -145,6 +145,31 @@ with Server(binary, "--time-limit", "600") as s:
     c.check(status == 200 and json.loads(layers)["type"] == "FeatureCollection", "layers GeoJSON")
     status, ctype, kml = s.request("POST", "/api/layers?format=kml", bryansk)
     c.check(status == 200 and kml.startswith(b"<?xml") and b"<kml" in kml, "layers KML")
+    # ---- outputs branch (issues 11-13): GeoPackage download and in-range counts ----
+    temporaries = lambda: {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("strikerange-serve-")}
+    before = temporaries()
+    status, ctype, gpkg = s.request("POST", "/api/layers?format=gpkg", bryansk)
+    c.check(status == 200 and ctype == "application/geopackage+sqlite3" and gpkg.startswith(b"SQLite format 3\x00"),
+            f"layers GeoPackage: {status} {ctype}")
+    c.check(temporaries() <= before, f"the GeoPackage's temporary folder is removed: {temporaries() - before}")
+    with tempfile.TemporaryDirectory() as tmp:
+        open(os.path.join(tmp, "layers.gpkg"), "wb").write(gpkg)
+        info = subprocess.run(["ogrinfo", "-ro", "-so", os.path.join(tmp, "layers.gpkg")], capture_output=True, text=True)
+        c.check(info.returncode == 0 and "Warning" not in info.stdout + info.stderr and "1: launch_area" in info.stdout
+                and "envelope (Multi Polygon)" in info.stdout and "layer_styles" in info.stdout and "achieved_error_m=" in info.stdout,
+                f"ogrinfo opens the served GeoPackage without warning (layers, styles, metadata): {(info.stdout + info.stderr)[:400]}")
+    kyiv = {"launch": ["50.45,30.52"], "weapons": ["atacms"]}
+    status, report = s.json("POST", "/api/inrange?country=UA&min_population=100000", kyiv)
+    cli = subprocess.run([binary, "inrange", "--from", "50.45,30.52", "--weapon", "atacms", "--country", "UA", "--min-population", "100000",
+                          "--in-range-only", "--format", "json"], capture_output=True, text=True)
+    same = status == 200 and cli.returncode == 0 and report.get("metadata", {}).get("totals") == json.loads(cli.stdout)["metadata"]["totals"]
+    c.check(same, f"in-range counts equal `strikerange inrange` on the same view: {status} {str(report)[:300]}")
+    places = [t for t in report.get("metadata", {}).get("totals", []) if t.get("level") == "all" and t.get("layer") == "places"]
+    c.check(places and places[0]["in_range"].get("atacms", 0) >= 10 and places[0]["population_in_range"]["atacms"] > 2_000_000,
+            f"in-range places around Kyiv include Kyiv's population: {places}")
+    error_of(*s.json("POST", "/api/inrange?country=Narnia", kyiv), 400, "country", "in-range unknown country")
+    error_of(*s.json("POST", "/api/inrange?min_population=-5", kyiv), 400, "min_population", "in-range negative population")
+    error_of(*s.json("POST", "/api/layers?format=shp", kyiv), 400, "format", "layers format shp")
     status, ctype, svg = s.request("POST", "/api/map?format=svg", bryansk)
     c.check(status == 200 and b"<svg" in svg[:500], "map SVG")
     status, ctype, png = s.request("POST", "/api/map?format=png", bryansk)

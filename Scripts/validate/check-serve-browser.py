@@ -111,6 +111,11 @@ with Server(binary, "--time-limit", "600") as s:
         c.check(abs(shown_km - api_km) <= 0.05, f"the page shows the API's distance for the clicked point: {shown_km} vs {api_km:.3f} km")
         c.check(440 < shown_km < 466, f"Moscow is about 453 km from Ukraine (README): page says {shown_km} km")
         c.check(verdict == "out of range", f"verdict for Moscow: {verdict!r}")
+        # ---- outputs branch (issues 12/13): the in-range counts of the view (airfields, places, people) ----
+        row = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#inrange-table tr:nth-child(2)")))
+        cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+        c.check(len(cells) == 4 and cells[0] == "atacms" and all(int(x.replace(",", "")) > 0 for x in cells[1:]),
+                f"the in-range panel counts airfields, places and people for ATACMS: {cells}")
         state = json.loads(urllib.parse.unquote(driver.current_url.split("#view=", 1)[1]))
         c.check(state["launch"] == ["country:UA"] and state["weapons"][0]["id"] == "atacms", f"the URL holds the view: {state}")
         legend_el = driver.find_element(By.ID, "map-legend")

@@ -74,14 +74,25 @@ struct APIRoutes: Sendable {
             }
         }
         router.post("/api/layers") { request, _ in
-            let format = try routes.queryChoice(request, "format", ["geojson", "kml"], default: "geojson")
+            let format = try routes.queryChoice(request, "format", ["geojson", "kml", "gpkg"], default: "geojson")
             return try await routes.heavy(request, required: ["launch", "weapons"]) { view in
                 let result = try routes.computation.full(view)
                 let features = ScenarioLayers.features(for: result)
+                if format == "gpkg" {
+                    return (try Self.geoPackage(features, result: result, title: routes.title(view)), "application/geopackage+sqlite3")
+                }
                 if format == "kml" {
                     return (Data(KMLWriter.document(title: routes.title(view), features: features).utf8), "application/vnd.google-earth.kml+xml")
                 }
                 return (Data((GeoJSONWriter().string(FeatureCollection(features: features)) + "\n").utf8), "application/geo+json")
+            }
+        }
+        router.post("/api/inrange") { request, _ in
+            // Counts of places and airfields in range of the view's weapons (the `inrange` survey); filters in the query.
+            let countries = try routes.queryList(request, "country")
+            let minPopulation = request.uri.queryParameters.get("min_population").map { String($0) }
+            return try await routes.heavy(request, required: ["launch", "weapons"]) { view in
+                (Data(try routes.computation.inRange(view, countries: countries, minPopulation: minPopulation).utf8), "application/json; charset=utf-8")
             }
         }
         router.post("/api/map") { request, _ in
@@ -189,7 +200,32 @@ struct APIRoutes: Sendable {
         let prefixes = [("launch area", "launch"), ("standoff", "standoff"), ("range", "weapons"), ("min-range", "weapons"),
                         ("tolerance", "tolerance"), ("exclude", "exclude")]
         for (prefix, field) in prefixes where message.hasPrefix(prefix + ":") { return field }
+        // /api/inrange's filters, named as its query parameters.
+        for field in ["country", "min_population"] where message.hasPrefix(field + " '") { return field }
         return ""
+    }
+
+    /// Comma-separated values of a query parameter (none when absent).
+    func queryList(_ request: Request, _ name: String) throws(APIError) -> [String] {
+        guard let text = request.uri.queryParameters.get(name) else { return [] }
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if items.count > 50 { throw APIError.badRequest(name, "at most 50 values, \(items.count) given") }
+        return items
+    }
+
+    /// The layers as a GeoPackage (`GISLayers`: one table per layer, QGIS styles, metadata), written to a
+    /// temporary folder that is removed once its bytes are read.
+    static func geoPackage(_ features: [Feature], result: ScenarioResult, title: String) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("strikerange-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("layers.gpkg").path
+        var sources = [String]()
+        for v in result.resolved.variants { for s in v.sources where !sources.contains(s) { sources.append(s) } }
+        try GISLayers.write(features, metadata: GISLayers.metadata(
+            title: title, launch: result.resolved.launchLabel, toleranceMeters: result.resolved.scenario.toleranceMeters,
+            achievedErrorsMeters: result.envelopes.compactMap { $0.1.verification?.achievedErrorMeters }, sources: sources), to: path)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     static func png(_ svg: String) throws -> Data {

@@ -71,6 +71,26 @@ final class ViewComputation: @unchecked Sendable {
         }
     }
 
+    /// The `inrange` report (JSON: totals per layer and weapon variant, summary, listed features in range) of the
+    /// view's launch area and weapons, over airfields and places, optionally in `countries`, places of at least
+    /// `minPopulation` people. Filters are checked as the command line checks them (named by query parameter).
+    func inRange(_ view: ViewRequest, countries: [String], minPopulation: String?) throws -> String {
+        let (resolved, launch) = try self.launch(view)
+        let catalog = DataCatalog(directory: resolved.dataDirectory)
+        let layers: [InRangeLayer] = [.airfields, .places]
+        let filter = try InRangeFilter.resolve(countries: countries, admin1: [], types: [], militaryOnly: false,
+                                               minPopulation: minPopulation, layers: layers, in: catalog,
+                                               fieldName: { $0 == "min-population" ? "min_population" : $0 })
+        let weapons = try resolved.variants.map { v in
+            ReachWeapon(id: v.weaponID, variant: v.variant, parameters: try RangeParameters(
+                rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters, toleranceMeters: resolved.scenario.toleranceMeters))
+        }
+        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: weapons))
+        let report = try survey.report(features: try filter.features(of: layers, in: catalog), layers: layers, filter: filter,
+                                       inRangeOnly: true, regions: try catalog.regions())
+        return InRangeOutput.json(report)
+    }
+
     /// Reach rows of the view's targets (the envelopes are not needed, only the shaped launch area).
     func reach(_ view: ViewRequest) throws -> (ResolvedScenario, Geometry, [ReachRow]) {
         let (resolved, launch) = try self.launch(view)

@@ -7,6 +7,8 @@ import StrikeRange
 /// Output forms of `coverage`.
 enum CoverageFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, geojson
+    /// CSV plus a last column `wkt`: the part of the region in range, as well-known text.
+    case csvWKT = "csv-wkt"
 }
 
 struct CoverageCommand: ParsableCommand {
@@ -30,14 +32,7 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var launchOptions: LaunchOptions
-    @Option(name: .customLong("weapon"), help: "Catalog weapon (id or alias, e.g. atacms, gmlrs), or all (every catalog weapon); repeatable.")
-    var weapons: [String] = []
-    @Flag(help: "With --weapon: also the low and high reported maxima.")
-    var spread = false
-    @Option(help: ArgumentHelp("Maximum range with a unit: 300km, 186mi, 162nmi, 5000m.", valueName: "distance"), transform: distanceArgument)
-    var range: Double?
-    @Option(name: .customLong("min-range"), help: ArgumentHelp("Minimum range with a unit.", valueName: "distance"), transform: distanceArgument)
-    var minRange: Double?
+    @OptionGroup var weaponOptions: WeaponOptions
     @Option(name: .customLong("regions"), help: "Regions, comma-separated and/or repeated: codes or names (RU-BRY, Kursk), border:A-B, GeoJSON files.")
     var regionLists: [String] = []
     @Option(help: "All admin-1 units of this country (e.g. RU).")
@@ -46,23 +41,21 @@ struct CoverageCommand: ParsableCommand {
     var regionsFile: String?
     @Option(help: ArgumentHelp("Error bound of the envelopes and distances (default 10m; at least 1mm).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "table, csv, json or geojson.")
-    var format: CoverageFormat = .table
-    @Option(help: "Write the output here (atomically) instead of standard output.")
+    @Option(help: "table, csv, csv-wkt (CSV with the in-range part as a wkt column), json or geojson (default table).")
+    var format: CoverageFormat?
+    @Option(help: "Write the output here (atomically) instead of standard output; a .gpkg (GeoPackage: launch area, envelopes, coverage; QGIS styles, metadata) or .fgb (FlatGeobuf: coverage) name writes GIS layers.")
     var output: String?
     @Option(name: .customLong("workers"), help: ArgumentHelp("Worker threads (default: every core).", visibility: .hidden))
     var workers: Int?
 
     func validate() throws {
-        if weapons.isEmpty == (range == nil) { throw ValidationError("give either --weapon ID (repeatable) or --range DISTANCE (not both)") }
-        if !weapons.isEmpty && minRange != nil { throw ValidationError("--min-range goes with --range; a --weapon brings its own minimum range") }
-        if spread && weapons.isEmpty { throw ValidationError("--spread needs --weapon (a catalog entry has the reported spread)") }
         let sources = [!regionLists.isEmpty, country != nil, regionsFile != nil].filter { $0 }.count
         if sources != 1 { throw ValidationError("give exactly one of --regions LIST, --country CC or --regions-file FILE") }
         if !regionLists.isEmpty && regionSpecifiers.isEmpty {
             throw ValidationError("--regions: the list is empty; give codes or names separated by commas, e.g. --regions RU-BRY,RU-KRS")
         }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        try LayerOutputPath.check(output, formatGiven: format?.rawValue, formats: CoverageFormat.allCases.map(\.rawValue))
     }
 
     /// Every --regions value split at commas, blanks dropped.
@@ -75,21 +68,8 @@ struct CoverageCommand: ParsableCommand {
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
-        var ranges = [CoverageRange]()
-        // `all` (any case) stands for every catalog weapon, in catalog order (issue 15).
-        let chosen = try weapons.flatMap { query in
-            query.trimmingCharacters(in: .whitespaces).lowercased() == "all"
-                ? try catalog.weapons().weapons : [try catalog.weapons().weapon(matching: query)]
-        }
-        for w in chosen {
-            for variant in w.rangeVariants(spread: spread) {
-                ranges.append(CoverageRange(weapon: w.id, variant: variant.name, parameters: try RangeParameters(
-                    rangeMeters: variant.rangeMeters, minRangeMeters: w.minRangeMeters, toleranceMeters: tolerance)))
-            }
-        }
-        if let range {
-            ranges.append(CoverageRange(weapon: "custom", variant: "custom", parameters: try RangeParameters(
-                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance)))
+        let ranges = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance).map {
+            CoverageRange(weapon: $0.id, variant: $0.variant, parameters: $0.parameters)
         }
 
         let regions: [CoverageRegion]
@@ -104,15 +84,24 @@ struct CoverageCommand: ParsableCommand {
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
 
         let bar = CoverageProgressBar()
-        let calculator = CoverageCalculator(toleranceMeters: tolerance, keepsGeometry: format == .geojson, workerCount: workers)
+        let layerOutput = output.map(GISLayers.isLayerFile) ?? false
+        let calculator = CoverageCalculator(toleranceMeters: tolerance, keepsGeometry: format == .geojson || format == .csvWKT || layerOutput, workerCount: workers)
+        if let output, layerOutput {
+            try writeLayers(calculator, launch: shaped, label: label, ranges: ranges, regions: regions, catalog: catalog, to: output)
+            return
+        }
         let results = try calculator.compute(launch: shaped, ranges: ranges, regions: regions) { bar.update($0) }
         bar.finish()
 
         let report = CoverageReport(launchLabel: label, toleranceMeters: tolerance, results: results)
         let text: String
-        switch format {
+        switch format ?? .table {
         case .table: text = report.table()
         case .csv: text = report.csv()
+        case .csvWKT:
+            let wkt = WKTColumn()
+            text = try report.csv(wkt: wkt)
+            if let note = wkt.note { FileHandle.standardError.write(Data("coverage: \(note)\n".utf8)) }
         case .json: text = report.json()
         case .geojson: text = report.geoJSON()
         }
@@ -120,6 +109,44 @@ struct CoverageCommand: ParsableCommand {
             try AtomicFile.write(text + "\n", to: output)
         } else {
             print(text)
+        }
+    }
+
+    /// `--output x.gpkg|x.fgb`: the launch area and the certified envelopes (GeoPackage only), and the
+    /// in-range part of each region per weapon variant with the coverage columns as typed fields.
+    private func writeLayers(_ calculator: CoverageCalculator, launch: Geometry, label: String, ranges: [CoverageRange],
+                             regions: [CoverageRegion], catalog: DataCatalog, to output: String) throws {
+        let weapons = try weaponOptions.catalogWeapons(in: catalog)
+        var weaponOrder = [String]()
+        for r in ranges where !weaponOrder.contains(r.weapon) { weaponOrder.append(r.weapon) }
+        let certified = try RangeFigureBuilder().buildEnvelopes(launch: launch, parameters: ranges.map(\.parameters), workers: workers)
+        let envelopes = certified.map(\.geometry)
+        let achievedErrors = certified.compactMap { $0.verification?.achievedErrorMeters }
+        let envelopeFeatures = zip(ranges, certified).map { r, envelope in
+            let sources = weapons.first { $0.id == r.weapon }?.sources.map(\.citation) ?? []
+            let feature = envelope.feature(for: EnvelopeRequest(launch: launch, launchLabel: label, weapon: r.weapon, variant: r.variant,
+                                                                parameters: r.parameters, sources: sources))
+            return GISLayers.envelopeFeature(feature, weaponIndex: weaponOrder.firstIndex(of: r.weapon) ?? 0,
+                                             isMain: r.variant == "nominal" || r.variant == "custom")
+        }
+        let results = try calculator.compute(launch: launch, ranges: ranges, envelopes: envelopes, regions: regions)
+        let report = CoverageReport(launchLabel: label, toleranceMeters: tolerance, results: results)
+        let coverage = results.map { r in
+            var p = report.properties(r)
+            p["name"] = .string("\(r.regionName) — \(r.weapon) \(r.variant)")
+            return GISLayers.coverageFeature(geometry: r.inRangeGeometry, properties: p, weaponIndex: weaponOrder.firstIndex(of: r.weapon) ?? 0)
+        }
+        let file = try GISLayerFile(path: output)
+        do {
+            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch, label: label)] + envelopeFeatures) }
+            try file.add(coverage, defaultLayer: "coverage")
+            var sources = [String]()
+            for w in weapons { for s in w.sources.map(\.citation) where !sources.contains(s) { sources.append(s) } }
+            try file.finish(metadata: GISLayers.metadata(title: "Coverage from \(label)", launch: label, toleranceMeters: tolerance,
+                                                         achievedErrorsMeters: achievedErrors, sources: sources))
+        } catch {
+            file.abandon()
+            throw error
         }
     }
 }

@@ -35,6 +35,13 @@ struct CoverageReport {
             .joined(separator: "\n")
     }
 
+    /// `csv()` with a last column `wkt`: the in-range part of each region ("" when nothing is in range).
+    func csv(wkt: WKTColumn) throws -> String {
+        try ([CSVText.line(CoverageColumns.names + [WKTColumn.name])] + results.map {
+            CSVText.line(CoverageColumns.cells($0).map(\.csvText) + [try wkt.text($0.inRangeGeometry)])
+        }).joined(separator: "\n")
+    }
+
     /// One result's figures under the shared column names, plus the launch and tolerance.
     func properties(_ r: RegionCoverage) -> [String: JSONValue] {
         var p = CoverageColumns.jsonProperties(CoverageColumns.cells(r))

@@ -8,6 +8,13 @@ import StrikeRange
 extension Placement: ExpressibleByArgument {}
 extension EdgeReading: ExpressibleByArgument {}
 
+/// Output forms of `envelope` besides the GIS layer files chosen by --output's extension.
+enum EnvelopeFormat: String, ExpressibleByArgument, CaseIterable {
+    case geojson
+    /// One row per envelope: its properties as columns, then its geometry as well-known text (`wkt`).
+    case csvWKT = "csv-wkt"
+}
+
 /// Reads a distance with its unit, with the parser's own message on error.
 func distanceArgument(_ text: String) throws -> Double { try Distance(parsing: text).meters }
 
@@ -51,6 +58,8 @@ struct EnvelopeCommand: ParsableCommand {
     var verify = false
     @Option(help: "Write the envelopes here (atomically) instead of standard output: GeoJSON, or a GeoPackage (.gpkg, QGIS styles and metadata included) or FlatGeobuf (.fgb) by the extension.")
     var output: String?
+    @Option(help: "Output format: geojson (default) or csv-wkt (one row per envelope: its figures as columns, the geometry as a wkt column, for spreadsheets and chart tools).")
+    var format: EnvelopeFormat?
     @Flag(help: "Print construction and verification times (ms) to standard error.")
     var timing = false
     @Option(help: ArgumentHelp("How the output's edges are meant to be read: lonlat (straight in lon/lat, RFC 7946, cut at ±180°; for GIS files and web maps) or geodesic (great-circle arcs, not cut, poles inside; for PostGIS geography, BigQuery, S2). The bound is certified for the reading chosen.", valueName: "reading"))
@@ -93,8 +102,11 @@ struct EnvelopeCommand: ParsableCommand {
         if let output {
             try OutputFileCheck.check(output)
             let lower = output.lowercased()
-            guard GISLayers.isLayerFile(output) || lower.hasSuffix(".geojson") || lower.hasSuffix(".json") else {
-                throw ValidationError("--output \(output): name a .geojson (or .json), .gpkg (GeoPackage) or .fgb (FlatGeobuf) file")
+            if let format, GISLayers.isLayerFile(output) {
+                throw ValidationError("--output \(output) writes GIS layers (by its extension); drop --format \(format.rawValue), or name a .\(format == .csvWKT ? "csv" : "geojson") file")
+            }
+            guard GISLayers.isLayerFile(output) || lower.hasSuffix(".geojson") || lower.hasSuffix(".json") || format != nil else {
+                throw ValidationError("--output \(output): name a .geojson (or .json), .gpkg (GeoPackage) or .fgb (FlatGeobuf) file, or give --format (geojson, csv-wkt)")
             }
         }
         let fanSector = try rangeSector()
@@ -204,7 +216,14 @@ struct EnvelopeCommand: ParsableCommand {
         if verify && !broken.isEmpty {
             throw StrikeRangeError("verification failed: " + broken.joined(separator: "; "))
         }
-        let text = GeoJSONWriter(cutsAtAntimeridian: edges == .lonlat).string(FeatureCollection(features: features))
+        let text: String
+        if format == .csvWKT {
+            let wkt = WKTColumn()
+            text = try wkt.csv(features)
+            if let note = wkt.note { FileHandle.standardError.write(Data("envelope: \(note)\n".utf8)) }
+        } else {
+            text = GeoJSONWriter(cutsAtAntimeridian: edges == .lonlat).string(FeatureCollection(features: features))
+        }
         if let output, GISLayers.isLayerFile(output) {
             var sources = [String]()
             for r in requests { for s in r.sources where !sources.contains(s) { sources.append(s) } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geometry
 import StrikeRange
 
 extension InRangeFormat: ExpressibleByArgument {}
@@ -43,9 +44,9 @@ struct InRangeCommand: ParsableCommand {
     var inRangeOnly = false
     @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "Output format: table, csv, json or geojson (default table).")
-    var format: InRangeFormat = .table
-    @Option(help: "Write here (atomically) instead of standard output.")
+    @Option(help: "Output format: table, csv, csv-wkt (CSV with a wkt column), json or geojson (default table).")
+    var format: InRangeFormat?
+    @Option(help: "Write here (atomically) instead of standard output; a .gpkg (GeoPackage: launch area and in_range layer, QGIS styles, metadata) or .fgb (FlatGeobuf: in_range) name writes GIS layers.")
     var output: String?
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
@@ -54,6 +55,7 @@ struct InRangeCommand: ParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try LayerOutputPath.check(output, formatGiven: format?.rawValue, formats: InRangeFormat.allCases.map(\.rawValue))
     }
 
     private func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
@@ -69,7 +71,7 @@ struct InRangeCommand: ParsableCommand {
                                                minPopulation: minPopulation, layers: layers, in: catalog)
         let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
         let features = try filter.features(of: layers, in: catalog)
-        let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
+        let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
                                              threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -80,6 +82,13 @@ struct InRangeCommand: ParsableCommand {
                                        regions: try catalog.regions())
         if timing { note("timing: report_ms=\(ms(since: t1)) classify_ms=\(String(format: "%.3f", report.classifyMilliseconds)) classified=\(report.classified) exact_for_verdicts=\(report.exactForVerdicts) listed=\(report.rows.count)") }
         if features.isEmpty { note("inrange: no feature passes the filters (\(layers.map(\.rawValue).joined(separator: ", ")))") }
+        if let output, GISLayers.isLayerFile(output) {
+            try writeLayers(report, launch: shaped, label: label, catalog: catalog, to: output)
+            for s in report.summarySentences() { note("inrange: \(s)") }
+            if timing { note("timing: total_ms=\(ms(since: t0))") }
+            return
+        }
+        let format = self.format ?? .table
         let text = InRangeOutput.text(report, format: format)
         if let output {
             try AtomicFile.write(text, to: output)
@@ -88,5 +97,27 @@ struct InRangeCommand: ParsableCommand {
         }
         if format != .table { for s in report.summarySentences() { note("inrange: \(s)") } }
         if timing { note("timing: total_ms=\(ms(since: t0))") }
+    }
+
+    /// `--output x.gpkg|x.fgb`: the launch area (GeoPackage only) and the `in_range` layer of `run` (distance,
+    /// reachable per the first variant, the caveat of each source in its own field).
+    private func writeLayers(_ report: InRangeReport, launch: Geometry, label: String, catalog: DataCatalog, to output: String) throws {
+        let file = try GISLayerFile(path: output)
+        do {
+            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch, label: label)]) }
+            try file.add(ScenarioLayers.inRangeFeatures(report, labelPlaces: 10), defaultLayer: "in_range")
+            var sources = [String]()
+            for w in try weaponOptions.catalogWeapons(in: catalog) { for s in w.sources.map(\.citation) where !sources.contains(s) { sources.append(s) } }
+            if report.layers.contains(.places) { sources.append("GeoNames (CC BY 4.0): " + InRangeReport.populationNote) }
+            if report.layers.contains(.airfields) { sources.append("OurAirports (public domain) \(Airfield.dataDate): " + InRangeReport.airfieldNote) }
+            var metadata = GISLayers.metadata(title: "In range from \(label)", launch: label, toleranceMeters: tolerance,
+                                              achievedErrorsMeters: [], sources: sources)
+            metadata.append(("summary", report.summarySentences().joined(separator: " ")))
+            metadata.append(("weapons", report.weapons.map { "\(InRangeOutput.label($0)) \(FixedDecimals.text($0.parameters.rangeMeters, FixedDecimals.meters)) m" }.joined(separator: "; ")))
+            try file.finish(metadata: metadata)
+        } catch {
+            file.abandon()
+            throw error
+        }
     }
 }

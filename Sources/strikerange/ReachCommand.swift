@@ -38,9 +38,9 @@ struct ReachCommand: ParsableCommand {
     var targetsFile: String?
     @Option(help: ArgumentHelp("Verdict tolerance (default 10m).", valueName: "distance"), transform: distanceArgument)
     var tolerance: Double = 10
-    @Option(help: "Output format: table, csv, json or geojson (default table; geojson with --reverse).")
+    @Option(help: "Output format: table, csv, csv-wkt (CSV with a wkt column), json or geojson (default table; geojson with --reverse).")
     var format: ReachFormat?
-    @Option(help: "Write here (atomically) instead of standard output.")
+    @Option(help: "Write here (atomically) instead of standard output; a .gpkg (GeoPackage: targets and launch area, QGIS styles, metadata) or .fgb (FlatGeobuf: targets) name writes GIS layers.")
     var output: String?
     @Flag(name: .customLong("skip-invalid"), help: "Skip invalid CSV rows (reported on standard error) instead of failing.")
     var skipInvalid = false
@@ -66,6 +66,7 @@ struct ReachCommand: ParsableCommand {
         if reverse && verdictOnly { throw ValidationError("--reverse and --verdict-only do not go together") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if chunkRows < 1 { throw ValidationError("--chunk-rows must be at least 1") }
+        try LayerOutputPath.check(output, formatGiven: format?.rawValue, formats: ReachFormat.allCases.map(\.rawValue))
     }
 
     private func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
@@ -76,7 +77,7 @@ struct ReachCommand: ParsableCommand {
         if let output { try OutputFileCheck.check(output) }
         let catalog = try data.catalog()
         let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
-        let (launch, _, shaping) = try launchOptions.resolve(in: catalog)
+        let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
@@ -88,6 +89,11 @@ struct ReachCommand: ParsableCommand {
         if !reverse { try calculator.prepareWorkers() }
         if timing { note("timing: setup_ms=\(ms(since: t0))") }
 
+        if let output, GISLayers.isLayerFile(output) {
+            try runLayers(calculator, fixedTargets: fixedTargets, label: label, catalog: catalog, output: output)
+            if timing { note("timing: total_ms=\(ms(since: t0))") }
+            return
+        }
         let sink = try ReachSink(output: output)
         do {
             if reverse {
@@ -140,7 +146,36 @@ struct ReachCommand: ParsableCommand {
         return all
     }
 
-    private func runForward(_ calculator: ReachCalculator, fixedTargets: [ReachTarget], sink: ReachSink) throws {
+    /// `--output x.gpkg|x.fgb`: the launch area (GeoPackage only) and the target layer, appended chunk by chunk.
+    private func runLayers(_ calculator: ReachCalculator, fixedTargets: [ReachTarget], label: String, catalog: DataCatalog,
+                           output: String) throws {
+        let file = try GISLayerFile(path: output)
+        do {
+            var sources = [String]()
+            for weapon in try weaponOptions.catalogWeapons(in: catalog) {
+                for s in weapon.sources.map(\.citation) where !sources.contains(s) { sources.append(s) }
+            }
+            if reverse {
+                try file.add(try reverseFeatures(calculator, targets: try fixedTargets.isEmpty ? readAllTargets() : fixedTargets),
+                             defaultLayer: "launch_part")
+            } else {
+                if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(calculator.launch, label: label)]) }
+                try runForward(calculator, fixedTargets: fixedTargets, sink: nil, layerFile: file)
+            }
+            var metadata = GISLayers.metadata(title: "Reach from \(label)", launch: label, toleranceMeters: tolerance,
+                                              achievedErrorsMeters: [], sources: sources)
+            metadata.append(("distances", verdictOnly
+                ? "verdicts from bracketing envelopes, exact geodesic distance only near the range boundary; no distances written"
+                : "exact geodesic distances on WGS84 (GeographicLib's algorithms via PROJ); |margin| below tolerance_m is within_tolerance"))
+            try file.finish(metadata: metadata)
+        } catch {
+            file.abandon()
+            throw error
+        }
+    }
+
+    private func runForward(_ calculator: ReachCalculator, fixedTargets: [ReachTarget], sink: ReachSink?,
+                            layerFile: GISLayerFile? = nil) throws {
         var reader: TargetCSVReader?
         var pendingTargets: [ReachTarget]? = fixedTargets.isEmpty ? nil : fixedTargets
         if let path = targetsFile {
@@ -149,7 +184,13 @@ struct ReachCommand: ParsableCommand {
         let fmt = format ?? .table
         var writer = ReachWriter(format: fmt, passthroughColumns: reader?.passthroughColumns ?? [], lines: lines,
                                  coords: coords.map { CoordinateFormatter(style: $0) })
-        try sink.write(writer.header())
+        try sink?.write(writer.header())
+        var layerOutput: (file: GISLayerFile, layer: ReachLayer, index: Int)?
+        if let layerFile {
+            let layer = ReachLayer(passthroughColumns: reader?.passthroughColumns ?? [], coords: coords != nil)
+            layerOutput = (layerFile, layer, try layerFile.beginLayer(layer.schema, styledLike: ReachLayer.styleFeatures(weapons: calculator.weapons)))
+        }
+        let coordinateFormatter = coords.map { CoordinateFormatter(style: $0) }
         let classifiers = verdictOnly ? try calculator.weapons.indices.map { try ReachBatchClassifier(calculator: calculator, weaponIndex: $0) } : []
         var readNs: UInt64 = 0, classifyNs: UInt64 = 0, computeNs: UInt64 = 0, writeNs: UInt64 = 0, count = 0, exact = 0
         var lastProgress = Date()
@@ -191,10 +232,20 @@ struct ReachCommand: ParsableCommand {
             }
             computeNs += DispatchTime.now().uptimeNanoseconds - t
             t = DispatchTime.now().uptimeNanoseconds
-            if writer.format == .csv {
+            if let layerOutput {
+                let features = try rows.map { row in
+                    let point = row.point ?? row.result?.targetPoint
+                    let coordsText = coordinateFormatter.map { f in
+                        (point.map { f.string($0) } ?? "", row.result.map { f.string($0.nearestLaunchPoint) } ?? "")
+                    }
+                    return try layerOutput.layer.row(name: row.target.name, point: point, passthrough: row.target.passthrough,
+                                                     weapon: row.weapon, result: row.result, verdict: row.verdict, coordsText: coordsText)
+                }
+                try layerOutput.file.append(features, toLayer: layerOutput.index)
+            } else if let sink, writer.format.isCSV {
                 try sink.write { writer.appendCSV(rows, to: &$0) }
             } else {
-                try sink.write(writer.rows(rows))
+                try sink?.write(writer.rows(rows))
             }
             writeNs += DispatchTime.now().uptimeNanoseconds - t
             count += chunk.count
@@ -203,7 +254,7 @@ struct ReachCommand: ParsableCommand {
                 lastProgress = Date()
             }
         }
-        try sink.write(writer.footer())
+        try sink?.write(writer.footer())
         if let summary = reader?.skippedSummary { note("reach: \(summary)") }
         if timing {
             note("timing: targets=\(count) read_ms=\(String(format: "%.1f", Double(readNs) / 1e6)) compute_ms=\(String(format: "%.1f", Double(computeNs) / 1e6)) classify_ms=\(String(format: "%.1f", Double(classifyNs) / 1e6)) write_ms=\(String(format: "%.1f", Double(writeNs) / 1e6)) exact=\(verdictOnly ? exact : count) threads=\(calculator.threadCount)")
@@ -211,6 +262,13 @@ struct ReachCommand: ParsableCommand {
     }
 
     private func runReverse(_ calculator: ReachCalculator, targets: [ReachTarget], sink: ReachSink) throws {
+        let features = try reverseFeatures(calculator, targets: targets)
+        try GeoJSONWriter().writeFeatureCollection(features) { try sink.write($0) }
+        try sink.write("\n")
+    }
+
+    /// Per target and weapon, the part of the launch area that reaches it.
+    private func reverseFeatures(_ calculator: ReachCalculator, targets: [ReachTarget]) throws -> [Feature] {
         let evaluator = try calculator.makeEvaluator()
         var features = [Feature]()
         for (i, target) in targets.enumerated() {
@@ -227,7 +285,6 @@ struct ReachCommand: ParsableCommand {
                 ])))
             }
         }
-        try GeoJSONWriter().writeFeatureCollection(features) { try sink.write($0) }
-        try sink.write("\n")
+        return features
     }
 }

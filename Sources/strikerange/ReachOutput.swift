@@ -6,6 +6,10 @@ import StrikeRange
 
 enum ReachFormat: String, CaseIterable, Sendable {
     case table, csv, json, geojson
+    /// CSV plus a last column `wkt` (the target point as well-known text), for spreadsheets and chart tools.
+    case csvWKT = "csv-wkt"
+
+    var isCSV: Bool { self == .csv || self == .csvWKT }
 }
 
 /// One output row: a target, a weapon, and either the exact result or (with --verdict-only) a verdict.
@@ -78,6 +82,7 @@ struct ReachWriter {
     /// `nearest_launch_coords`; the table's nearest_launch column uses it).
     var coords: CoordinateFormatter?
     private var tableRows: [[String]] = []
+    private let wkt = WKTColumn()
     private var first = true
 
     init(format: ReachFormat, passthroughColumns: [String], lines: Bool, coords: CoordinateFormatter? = nil) {
@@ -106,8 +111,9 @@ struct ReachWriter {
 
     func header() -> String {
         switch format {
-        case .csv:
-            return CSVText.line(ReachColumns.leading + passthroughColumns + ReachColumns.trailing + coordsColumns) + "\n"
+        case .csv, .csvWKT:
+            return CSVText.line(ReachColumns.leading + passthroughColumns + ReachColumns.trailing + coordsColumns
+                                + (format == .csvWKT ? [WKTColumn.name] : [])) + "\n"
         case .json: return "["
         case .geojson: return "{\"type\":\"FeatureCollection\",\"features\":["
         case .table: return ""
@@ -141,8 +147,14 @@ struct ReachWriter {
                 out.append(comma); Self.appendField(coordsText(point), &out)
                 out.append(comma); Self.appendField(coordsText(r?.nearestLaunchPoint), &out)
             }
+            if format == .csvWKT { out.append(comma); Self.appendField(wktText(point), &out) }
             out.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// The target point as WKT ("" when there is none; GEOS cannot fail on a finite point).
+    private func wktText(_ p: LonLat?) -> String {
+        p.flatMap { try? wkt.text(.point(Point(x: $0.longitude, y: $0.latitude))) } ?? ""
     }
 
     static func appendField(_ s: String, _ out: inout [UInt8]) { CSVText.append(field: s, to: &out) }
@@ -163,13 +175,14 @@ struct ReachWriter {
                                   coords == nil ? r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? ""
                                       : coordsText(r?.nearestLaunchPoint),
                                   Self.number(r?.azimuthDegrees, 2)] + (coords == nil ? [] : [coordsText(point)]))
-            case .csv:
+            case .csv, .csvWKT:
                 let fields = ReachColumns.leadingValues(name: row.target.name, point: point) + row.target.passthrough
                     + ReachColumns.trailingValues(weapon: row.weapon.id, variant: row.weapon.variant, rangeMeters: p.rangeMeters,
                                                   minRangeMeters: p.minRangeMeters, distanceMeters: r?.distanceMeters,
                                                   marginMeters: r?.marginMeters, verdict: row.verdict.rawValue,
                                                   nearestLaunchPoint: r?.nearestLaunchPoint, azimuthDegrees: r?.azimuthDegrees)
                     + (coords == nil ? [] : [coordsText(point), coordsText(r?.nearestLaunchPoint)])
+                    + (format == .csvWKT ? [wktText(point)] : [])
                 out += CSVText.line(fields) + "\n"
             case .json, .geojson:
                 var props: [(String, String)] = [
@@ -227,7 +240,7 @@ struct ReachWriter {
 
     mutating func footer() -> String {
         switch format {
-        case .csv: return ""
+        case .csv, .csvWKT: return ""
         case .json: return first ? "]\n" : "\n]\n"
         case .geojson: return first ? "]}\n" : "\n]}\n"
         case .table:

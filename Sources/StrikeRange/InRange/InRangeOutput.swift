@@ -5,6 +5,8 @@ import Geometry
 /// Output formats of `inrange` (as `reach`'s).
 public enum InRangeFormat: String, CaseIterable, Sendable {
     case table, csv, json, geojson
+    /// CSV plus a last column `wkt` (the feature's point as well-known text).
+    case csvWKT = "csv-wkt"
 }
 
 /// Text of an `InRangeReport` in each format. Used by the `inrange` command and by `run` (`in_range.csv`).
@@ -16,6 +18,7 @@ public enum InRangeOutput {
         switch format {
         case .table: return table(report)
         case .csv: return csv(report)
+        case .csvWKT: return csv(report, wkt: WKTColumn())
         case .json: return json(report)
         case .geojson: return geojson(report)
         }
@@ -35,11 +38,13 @@ public enum InRangeOutput {
 
     // MARK: CSV
 
-    public static func csv(_ report: InRangeReport) -> String {
+    /// - Parameter wkt: when given, a last column `wkt` with each feature's point.
+    public static func csv(_ report: InRangeReport, wkt: WKTColumn? = nil) -> String {
         var head = ["layer", "id", "name", "type", "military", "icao", "iata", "country", "admin1_iso", "admin1", "population",
                     "lat", "lon", "distance_m", "nearest_launch_lat", "nearest_launch_lon"]
         for w in report.weapons { let l = label(w); head += ["\(l)_range_m", "\(l)_margin_m", "\(l)_verdict"] }
         head.append("source")
+        if wkt != nil { head.append(WKTColumn.name) }
         var lines = [head.joined(separator: ",")]
         for row in report.rows {
             let f = row.feature
@@ -55,6 +60,7 @@ public enum InRangeOutput {
                 fields += [FixedDecimals.text(weapon.parameters.rangeMeters, m), FixedDecimals.text(row.marginsMeters[w], m), row.verdicts[w].rawValue]
             }
             fields.append(source(f.layer))
+            if let wkt { fields.append(CSVText.field((try? wkt.text(.point(Point(x: f.location.longitude, y: f.location.latitude)))) ?? "")) }
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -14,6 +14,7 @@ public enum GISLayers {
         "min_range_m": "minrange_m", "region_code": "reg_code", "region_name": "region", "description": "descr",
         "weapon_name": "weapon_nm", "tolerance_m": "tol_m", "line_style": "line_style", "verification_passed": "verified",
         "verified_samples": "samples", "standoff_from": "stdoff_frm",
+        "vertex_count": "vertices", "geos_version": "geos_ver", "proj_version": "proj_ver", "tool_version": "tool_ver",
     ]
 
     /// Styling hints of the GeoJSON (simplestyle) that become the QGIS style instead of fields.
@@ -127,6 +128,7 @@ public enum GISLayers {
         "region": "Regions of the coverage table",
         "border": "Borders a standoff is measured from",
         "target": "Targets with distance and verdict",
+        "in_range": "Places and airfields with distance, margin and verdict per weapon variant",
     ]
 
     /// name first, description last, the rest by name.
@@ -160,18 +162,13 @@ extension GISLayers {
     /// - Throws: `StrikeRangeError` naming the path when the layers cannot be built or written.
     public static func write(_ features: [Feature], defaultLayer: String = "features", metadata: [(key: String, value: String)],
                              to path: String) throws {
-        guard let format = VectorFileFormat(path: path) else {
-            throw StrikeRangeError("output \(path): expected a .gpkg or .fgb file name")
-        }
-        var layers = try layers(from: features, defaultLayer: defaultLayer)
-        if format == .flatGeobuf, layers.count != 1 {
-            throw StrikeRangeError("output \(path): a FlatGeobuf file holds one layer, this output has \(layers.count) (\(layers.map(\.name).joined(separator: ", "))); write a .gpkg instead")
-        }
-        if format == .geoPackage { layers.append(QGISStyles.table(for: layers, features: features, defaultLayer: defaultLayer)) }
-        try AtomicFile.write(to: path) { temporary in
-            do { try VectorFileWriter.write(layers, metadata: metadata, format: format, to: temporary) } catch {
-                throw StrikeRangeError("output \(path): \(error)")
-            }
+        let file = try GISLayerFile(path: path)
+        do {
+            try file.add(features, defaultLayer: defaultLayer)
+            try file.finish(metadata: metadata)
+        } catch {
+            file.abandon()
+            throw error
         }
     }
 

@@ -124,7 +124,7 @@ public enum ScenarioLayers {
     /// The `in_range` layer (issue 12): one point per listed place or airfield, `map_label` true for the
     /// ones the map names (military airfields in range of the first weapon variant, and the `labelPlaces`
     /// most populous places in range of it); the rest are drawn as small marks.
-    static func inRangeFeatures(_ report: InRangeReport, labelPlaces: Int) -> [Feature] {
+    public static func inRangeFeatures(_ report: InRangeReport, labelPlaces: Int) -> [Feature] {
         let mainIndex = report.weapons.firstIndex { $0.variant == "nominal" || $0.variant == "custom" } ?? 0
         let labelledPlaces = Set(report.rows.filter { $0.feature.layer == .places && $0.verdicts[mainIndex] == .inRange }
             .sorted { ($0.feature.population ?? 0, $1.feature.id) > ($1.feature.population ?? 0, $0.feature.id) }

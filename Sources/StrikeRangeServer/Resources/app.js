@@ -176,7 +176,31 @@ async function compute() {
     return;
   }
   if (state.regions.length) coverage(mine);
+  inRange(mine);
   if (state.click) clickReach();
+}
+// In-range counts of the view (the `inrange` survey): airfields, places and their population per weapon variant.
+async function inRange(mine) {
+  const out = $("inrange");
+  out.textContent = "Counting places and airfields in range…";
+  const query = new URLSearchParams();
+  const country = $("inrange-country").value.trim(), population = $("inrange-population").value.trim();
+  if (country) query.set("country", country);
+  if (population) query.set("min_population", population);
+  try {
+    const report = await (await api("/api/inrange?" + query.toString(), viewBody())).json();
+    if (mine !== generation) return;
+    const all = (layer) => report.metadata.totals.find((t) => t.level === "all" && t.layer === layer) || { in_range: {}, population_in_range: {} };
+    const airfields = all("airfields"), places = all("places");
+    const rows = report.metadata.weapons.map((w) =>
+      `<tr><td>${esc(w.label)}</td><td class="num">${(airfields.in_range[w.label] ?? 0).toLocaleString("en")}</td>` +
+      `<td class="num">${(places.in_range[w.label] ?? 0).toLocaleString("en")}</td>` +
+      `<td class="num">${((places.population_in_range || {})[w.label] ?? 0).toLocaleString("en")}</td></tr>`);
+    out.innerHTML = `<table id="inrange-table"><tr><th>weapon</th><th>airfields</th><th>places</th><th>population</th></tr>${rows.join("")}</table>` +
+      `<div class="hint">${esc(report.metadata.summary.join(" "))} ${esc(report.metadata.data.population || "")} ${esc(report.metadata.data.airfields_note || "")}</div>`;
+  } catch (e) {
+    if (mine === generation) out.textContent = e.message;
+  }
 }
 function renderLegend(envelopes) {
   const div = $("legend"); div.innerHTML = "";
@@ -360,7 +384,7 @@ document.querySelectorAll("[data-download]").forEach((b) => {
     const kind = b.dataset.download;
     const [path, name] = {
       scenario: ["/api/scenario", "scenario.yaml"], geojson: ["/api/layers?format=geojson", "layers.geojson"],
-      kml: ["/api/layers?format=kml", "layers.kml"], svg: ["/api/map?format=svg", "map.svg"], png: ["/api/map?format=png", "map.png"],
+      kml: ["/api/layers?format=kml", "layers.kml"], gpkg: ["/api/layers?format=gpkg", "layers.gpkg"], svg: ["/api/map?format=svg", "map.svg"], png: ["/api/map?format=png", "map.png"],
     }[kind];
     const targets = state.click ? { targets: [`Clicked point=${state.click[0].toFixed(6)},${state.click[1].toFixed(6)}`] } : {};
     setStatus(`Preparing ${name}…`, "busy");
@@ -386,3 +410,7 @@ async function start() {
 }
 window.strikerange = { state, map, changed };
 start();
+// The in-range filters recount without recomputing the envelopes.
+["inrange-country", "inrange-population"].forEach((id) => $(id).addEventListener("change", () => {
+  if (state.launch.length && state.weapons.length) inRange(generation);
+}));
