@@ -41,6 +41,7 @@ public struct LineFanCertifier: Sendable {
         let t = parameters.toleranceMeters
         let thorough = thoroughness == .thorough
         let output = CertifiedOutput(geometry)
+        let debugStart = Date()
         let field = LineFanField(geodesic: geodesic, launch: launch, parameters: parameters, sector: sector)
 
         // Boundary, edge by edge on both cores.
@@ -56,23 +57,24 @@ public struct LineFanCertifier: Sendable {
             let pa = LonLat(longitude: a.x, latitude: a.y), pb = LonLat(longitude: b.x, latitude: b.y)
             let edge = geodesic.inverse(pa, pb)
             let mid = LonLat(longitude: (a.x + b.x) / 2, latitude: (a.y + b.y) / 2)
-            let candidates = field.candidates(near: mid, radiusMeters: edge.distanceMeters / 2 + 2 * t + stepMeters)
+            var walk = LineFanEdgeWalk(field: field, mid: mid, midAlongMeters: edge.distanceMeters / 2)
             let n = max(1, Int((edge.distanceMeters / stepMeters).rounded(.up)))
             var worst = 0.0, worstPoint: LonLat?
             for k in 0...n {
                 let f = Double(k) / Double(n)
                 let x = LonLat(longitude: a.x + f * (b.x - a.x), latitude: a.y + f * (b.y - a.y))
-                let g = field.g(x, candidates: candidates)
+                let g = walk.g(x, alongMeters: f * edge.distanceMeters)
                 var bound = g
                 if g <= 0 {
                     // Inside: the true boundary is no farther than the nearest point found outside.
                     bound = 2 * t + abs(g)
                     let normal = edge.azimuth1Degrees + 90
-                    probing: for extra in ladder {
+                    // Probes reach at most 2t (the walk's candidates hold every station that matters that far).
+                    probing: for extra in ladder where abs(g) + extra <= 2 * t {
                         let e = abs(g) + extra
                         for side in [normal, normal + 180] {
                             let y = geodesic.direct(from: x, azimuthDegrees: side, distanceMeters: e).position
-                            if field.g(y, candidates: candidates) > 0 { bound = e; break probing }
+                            if walk.isOutside(y, distanceMeters: e) { bound = e; break probing }
                         }
                     }
                 }
@@ -86,6 +88,7 @@ public struct LineFanCertifier: Sendable {
             if r.0 > worst { worst = r.0; worstPoint = r.1 }
         }
         let achieved = worst + stepMeters / 2
+        if ProcessInfo.processInfo.environment["LF_DEBUG"] != nil { FileHandle.standardError.write(Data("boundary done \(Date().timeIntervalSince(debugStart))\n".utf8)) }
 
         // Membership.
         var rng = SeededGenerator(seed: seed)
@@ -140,7 +143,7 @@ struct LineFanField: Sendable {
         self.geodesic = geodesic
         self.parameters = parameters
         self.sector = sector
-        let spacing = min(1_000, max(100, parameters.rangeMeters / 300))
+        let spacing = min(500, max(100, parameters.rangeMeters / 600))
         stationSpacingMeters = spacing
         var parts = [[LonLat]]()
         func add(_ g: Geometry) {
@@ -229,7 +232,7 @@ struct LineFanField: Sendable {
 
     /// Golden-section minimum of φ along the part between station indices `lo` and `hi` (positions by lon/lat
     /// interpolation between stations, as the launch edges are drawn).
-    private func searchAlong(_ part: [LonLat], from lo: Int, to hi: Int, _ x: LonLat) -> Double {
+    func searchAlong(_ part: [LonLat], from lo: Int, to hi: Int, _ x: LonLat) -> Double {
         func position(_ u: Double) -> LonLat {
             let j = min(part.count - 2, max(0, Int(u.rounded(.down))))
             let f = u - Double(j)
@@ -254,5 +257,95 @@ struct LineFanField: Sendable {
             best = min(best, fc, fd)
         }
         return best
+    }
+}
+
+/// g along one output edge, sample after sample: φ of a station changes by at most the distance the sample
+/// moved, so a station is solved again only when its last value, less that distance, could still be within the
+/// slack of the best (the slack covers a dip between stations: half the Lipschitz bound times the spacing).
+struct LineFanEdgeWalk {
+    let field: LineFanField
+    private let flat: [LonLat]
+    private let part: [Int]
+    private let local: [Int]
+    private var value: [Double]
+    private var at: [Double]
+    private var evaluatedAt: [Int]
+    private var counter = 0
+    private var currentAlong = 0.0
+    private var bestStation = 0
+    private let slack: Double
+
+    /// Stations that can matter anywhere on the edge or for a probe up to twice the tolerance off it.
+    private var candidates: [Int] = []
+
+    init(field: LineFanField, mid: LonLat, midAlongMeters: Double) {
+        self.field = field
+        var flat = [LonLat](), part = [Int](), local = [Int]()
+        for (p, stations) in field.stations.enumerated() {
+            for (j, s) in stations.enumerated() { flat.append(s); part.append(p); local.append(j) }
+        }
+        self.flat = flat; self.part = part; self.local = local
+        value = flat.map { field.phi($0, mid) }
+        at = Array(repeating: midAlongMeters, count: flat.count)
+        evaluatedAt = Array(repeating: 0, count: flat.count)
+        slack = field.lipschitz * field.stationSpacingMeters / 2
+        let initial = value
+        bestStation = initial.indices.min { initial[$0] < initial[$1] } ?? 0
+        // A station more than an edge length plus the probes and the slack above the best at the middle is above
+        // the best everywhere on the edge, and positive at every probe.
+        let limit = max(initial.min() ?? 0, 0) + 2 * midAlongMeters + 3 * field.parameters.toleranceMeters + 2 * slack
+        candidates = initial.indices.filter { initial[$0] <= limit }
+    }
+
+    private func neighbours(_ i: Int) -> [Int] {
+        [i - 1, i + 1].filter { $0 >= 0 && $0 < flat.count && part[$0] == part[i] }
+    }
+
+    /// g(x) for the next sample, `alongMeters` along the edge from its start.
+    mutating func g(_ x: LonLat, alongMeters along: Double) -> Double {
+        counter += 1
+        currentAlong = along
+        guard !flat.isEmpty else { return .infinity }
+        var best = Double.infinity
+        func evaluate(_ i: Int) {
+            if evaluatedAt[i] != counter { value[i] = field.phi(flat[i], x); at[i] = along; evaluatedAt[i] = counter }
+            if value[i] < best { best = value[i]; bestStation = i }
+        }
+        let guess = bestStation
+        evaluate(guess)
+        for j in neighbours(guess) { evaluate(j) }
+        var changed = true
+        while changed {
+            changed = false
+            for i in candidates where evaluatedAt[i] != counter && value[i] - abs(along - at[i]) <= best + slack {
+                evaluate(i); changed = true
+            }
+        }
+        guard best > 0 else { return best }
+        for i in candidates where evaluatedAt[i] == counter && value[i] <= best + slack {
+            let around = neighbours(i)
+            guard !around.isEmpty, around.allSatisfy({ evaluatedAt[$0] != counter || value[$0] >= value[i] }) else { continue }
+            let stations = field.stations[part[i]]
+            best = min(best, field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
+            if best <= 0 { return best }
+        }
+        return best
+    }
+
+    /// Whether y, `distanceMeters` from the last sample, is outside the line fan (g(y) > 0).
+    func isOutside(_ y: LonLat, distanceMeters e: Double) -> Bool {
+        var values = [Int: Double]()
+        for i in candidates where value[i] - abs(currentAlong - at[i]) - e <= slack {
+            let v = field.phi(flat[i], y)
+            if v <= 0 { return false }
+            values[i] = v
+        }
+        for (i, v) in values where v <= slack {
+            guard neighbours(i).allSatisfy({ (values[$0] ?? .infinity) >= v }) else { continue }
+            let stations = field.stations[part[i]]
+            if field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), y) <= 0 { return false }
+        }
+        return true
     }
 }
