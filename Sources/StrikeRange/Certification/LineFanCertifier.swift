@@ -41,7 +41,6 @@ public struct LineFanCertifier: Sendable {
         let t = parameters.toleranceMeters
         let thorough = thoroughness == .thorough
         let output = CertifiedOutput(geometry)
-        let debugStart = Date()
         let field = LineFanField(geodesic: geodesic, launch: launch, parameters: parameters, sector: sector)
 
         // Boundary, edge by edge on both cores.
@@ -88,7 +87,6 @@ public struct LineFanCertifier: Sendable {
             if r.0 > worst { worst = r.0; worstPoint = r.1 }
         }
         let achieved = worst + stepMeters / 2
-        if ProcessInfo.processInfo.environment["LF_DEBUG"] != nil { FileHandle.standardError.write(Data("boundary done \(Date().timeIntervalSince(debugStart))\n".utf8)) }
 
         // Membership.
         var rng = SeededGenerator(seed: seed)
