@@ -49,7 +49,7 @@ import Testing
                 let from = stations[Int.random(in: 0..<stations.count, using: &rng)]
                 let p = geodesic.direct(from: from, azimuthDegrees: sector.startDegrees - 30 + Double.random(in: 0...(sector.widthDegrees + 60), using: &rng),
                                         distanceMeters: Double.random(in: 0...(1.2 * range), using: &rng)).position
-                let g = field.g(p, candidates: nil)
+                let g = field.g(p)
                 guard abs(g) > 100 else { continue }
                 #expect((g < 0) == output.contains(p), "\(p): g = \(g) m")
                 if g < 0 { inside += 1 } else { outside += 1 }

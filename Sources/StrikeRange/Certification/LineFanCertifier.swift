@@ -15,8 +15,9 @@ import Geometry
 ///
 /// *Boundary*: every range-bound edge is sampled every `t/2` (`t/4` thorough; half that for the `outer` and
 /// `inner` placements). At an outside sample (g > 0) the distance to the true boundary is g. At an inside sample
-/// the certifier looks for a point outside the true fan along the edge's normal (either side) at |g| + t/8,
-/// + t/4, + t/2, + t, 2t: the boundary lies between, so the bound is that distance. The achieved error is the
+/// the certifier looks for a point outside the true fan along the edge's normal (either side, then every 30° for
+/// a sharp inward corner) at |g| + t/8, + t/4, + t/2, + t (at most 2t): the boundary lies between, so the bound is
+/// that distance. The achieved error is the
 /// largest bound plus half the sample spacing. Only launch stations that can matter near an edge are searched
 /// (φ at the edge's midpoint within the edge's length, the probes and the slack of the best).
 /// *Membership*: seeded random points near the fan and over the globe, classified by g; one more than `t`
@@ -71,7 +72,9 @@ public struct LineFanCertifier: Sendable {
                     // Probes reach at most 2t (the walk's candidates hold every station that matters that far).
                     probing: for extra in ladder where abs(g) + extra <= 2 * t {
                         let e = abs(g) + extra
-                        for side in [normal, normal + 180] {
+                        // Across the edge first; at a sharp inward corner of the fan both normals lead back
+                        // inside, so then all round.
+                        for side in [normal, normal + 180] + stride(from: 15.0, to: 360, by: 30).map({ normal + $0 }) {
                             let y = geodesic.direct(from: x, azimuthDegrees: side, distanceMeters: e).position
                             if walk.isOutside(y, distanceMeters: e) { bound = e; break probing }
                         }
@@ -107,7 +110,7 @@ public struct LineFanCertifier: Sendable {
                 p = LonLat(longitude: Double.random(in: -180..<180, using: &rng), latitude: asin(z) * 180 / .pi)
             }
             guard abs(p.latitude) < 89.999_999, abs(p.longitude) < 179.999_999 else { continue }
-            let g = field.g(p, candidates: nil)
+            let g = field.g(p)
             guard abs(g) > t else { continue }
             tested += 1
             let inFan = g < 0
@@ -136,6 +139,10 @@ struct LineFanField: Sendable {
     /// Bound on how fast φ(p, x) changes as p moves, per metre: 1 for the distance; the sides also turn with the
     /// meridians' convergence (R·tan φ / a) and the geodesics' spread.
     let lipschitz: Double
+    /// All stations in one array, with their part and their index in it.
+    let flat: [LonLat]
+    let part: [Int]
+    let local: [Int]
 
     init(geodesic: Geodesic, launch: Geometry, parameters: RangeParameters, sector: RangeSector) {
         self.geodesic = geodesic
@@ -156,6 +163,11 @@ struct LineFanField: Sendable {
         }
         add(launch)
         stations = parts.filter { !$0.isEmpty }
+        var flat = [LonLat](), part = [Int](), local = [Int]()
+        for (p, stations) in stations.enumerated() {
+            for (j, s) in stations.enumerated() { flat.append(s); part.append(p); local.append(j) }
+        }
+        self.flat = flat; self.part = part; self.local = local
         let maxLatitude = stations.joined().map { abs($0.latitude) }.max() ?? 0
         lipschitz = min(50, 1.5 + parameters.rangeMeters / 6_371_000 * tan(min(89, maxLatitude) * .pi / 180) * 1.5)
     }
@@ -186,43 +198,55 @@ struct LineFanField: Sendable {
         return inside ? -d : d
     }
 
-    /// Station indices per part worth searching for points within `radiusMeters` of `x`.
-    func candidates(near x: LonLat, radiusMeters: Double) -> [[Int]] {
-        let values = stations.map { $0.map { phi($0, x) } }
-        let best = values.joined().min() ?? .infinity
-        let slack = 2 * radiusMeters + 2 * lipschitz * stationSpacingMeters
-        return values.map { part in
-            var keep = Set<Int>()
-            for (j, v) in part.enumerated() where v <= best + slack {
-                keep.insert(j)
-                if j > 0 { keep.insert(j - 1) }
-                if j + 1 < part.count { keep.insert(j + 1) }
-            }
-            return keep.sorted()
+    /// Stations per screening block: a block is skipped when its middle station's φ, less the Lipschitz bound
+    /// times the block's half length, is above what matters.
+    static let blockSize = 16
+
+    /// φ(·, x) of every station (flat order), exact for the stations in blocks that can be within `margin` of the
+    /// least, a lower bound above the least plus `margin` for the others.
+    func screenedValues(_ x: LonLat, margin: Double) -> [Double] {
+        var values = [Double](repeating: .infinity, count: flat.count)
+        var centres = [(start: Int, end: Int, value: Double)]()
+        var start = 0
+        while start < flat.count {
+            var end = min(start + Self.blockSize, flat.count)
+            if let cut = (start..<end).first(where: { $0 > start && part[$0] != part[start] }) { end = cut }
+            let centre = (start + end - 1) / 2
+            let v = phi(flat[centre], x)
+            values[centre] = v
+            centres.append((start, end, v))
+            start = end
         }
+        let least = centres.map(\.value).min() ?? .infinity
+        let halfBlockMeters = Double(Self.blockSize / 2 + 1) * stationSpacingMeters
+        for block in centres {
+            let bound = block.value - lipschitz * halfBlockMeters
+            if bound > least + margin {
+                for i in block.start..<block.end where values[i] == .infinity { values[i] = bound }
+            } else {
+                for i in block.start..<block.end where values[i] == .infinity { values[i] = phi(flat[i], x) }
+            }
+        }
+        return values
     }
 
-    /// g(x) over the given stations (all when nil).
-    func g(_ x: LonLat, candidates: [[Int]]?) -> Double {
-        var best = Double.infinity
-        var minima = [(part: Int, index: Int, value: Double)]()
-        for (partIndex, part) in stations.enumerated() {
-            let indices = candidates?[partIndex] ?? Array(part.indices)
-            guard !indices.isEmpty else { continue }
-            var values = [Int: Double]()
-            for j in indices { values[j] = phi(part[j], x) }
-            for j in indices {
-                let v = values[j]!
-                best = min(best, v)
-                if v <= (values[j - 1] ?? .infinity) && v <= (values[j + 1] ?? .infinity) { minima.append((partIndex, j, v)) }
-            }
-        }
+    /// Flat station indices next to `i` on its part.
+    func neighbours(_ i: Int) -> [Int] {
+        [i - 1, i + 1].filter { $0 >= 0 && $0 < flat.count && part[$0] == part[i] }
+    }
+
+    /// g(x): the least φ over the stations, then golden-section search around every local minimum within the
+    /// slack of the least.
+    func g(_ x: LonLat) -> Double {
+        let slack = lipschitz * stationSpacingMeters / 2
+        let values = screenedValues(x, margin: 2 * slack)
+        var best = values.min() ?? .infinity
         guard best > 0 else { return best }
-        let slack = lipschitz * stationSpacingMeters
-        for m in minima where m.value <= best + slack {
-            let part = stations[m.part]
-            guard part.count > 1 else { continue }
-            best = min(best, searchAlong(part, from: max(0, m.index - 1), to: min(part.count - 1, m.index + 1), x))
+        for i in values.indices where values[i] <= best + slack {
+            let around = neighbours(i)
+            guard !around.isEmpty, around.allSatisfy({ values[$0] >= values[i] }) else { continue }
+            let stations = self.stations[part[i]]
+            best = min(best, searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
             if best <= 0 { return best }
         }
         return best
@@ -279,26 +303,21 @@ struct LineFanEdgeWalk {
 
     init(field: LineFanField, mid: LonLat, midAlongMeters: Double) {
         self.field = field
-        var flat = [LonLat](), part = [Int](), local = [Int]()
-        for (p, stations) in field.stations.enumerated() {
-            for (j, s) in stations.enumerated() { flat.append(s); part.append(p); local.append(j) }
-        }
-        self.flat = flat; self.part = part; self.local = local
-        value = flat.map { field.phi($0, mid) }
-        at = Array(repeating: midAlongMeters, count: flat.count)
-        evaluatedAt = Array(repeating: 0, count: flat.count)
+        flat = field.flat; part = field.part; local = field.local
         slack = field.lipschitz * field.stationSpacingMeters / 2
-        let initial = value
-        bestStation = initial.indices.min { initial[$0] < initial[$1] } ?? 0
         // A station more than an edge length plus the probes and the slack above the best at the middle is above
         // the best everywhere on the edge, and positive at every probe.
-        let limit = max(initial.min() ?? 0, 0) + 2 * midAlongMeters + 3 * field.parameters.toleranceMeters + 2 * slack
+        let margin = 2 * midAlongMeters + 3 * field.parameters.toleranceMeters + 2 * slack
+        let initial = field.screenedValues(mid, margin: margin)
+        value = initial
+        at = Array(repeating: midAlongMeters, count: flat.count)
+        evaluatedAt = Array(repeating: 0, count: flat.count)
+        bestStation = initial.indices.min { initial[$0] < initial[$1] } ?? 0
+        let limit = max(initial.min() ?? 0, 0) + margin
         candidates = initial.indices.filter { initial[$0] <= limit }
     }
 
-    private func neighbours(_ i: Int) -> [Int] {
-        [i - 1, i + 1].filter { $0 >= 0 && $0 < flat.count && part[$0] == part[i] }
-    }
+    private func neighbours(_ i: Int) -> [Int] { field.neighbours(i) }
 
     /// g(x) for the next sample, `alongMeters` along the edge from its start.
     mutating func g(_ x: LonLat, alongMeters along: Double) -> Double {

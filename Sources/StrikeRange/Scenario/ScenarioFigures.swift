@@ -113,7 +113,7 @@ extension ScenarioRunner {
                   row.verdict == .inRange || row.verdict == .withinTolerance else { return row }
             if fromLines, let launch, let parameters = try? RangeParameters(rangeMeters: row.rangeMeters, minRangeMeters: row.minRangeMeters,
                                                                              toleranceMeters: scenario.toleranceMeters) {
-                let g = LineFanField(geodesic: .wgs84, launch: launch, parameters: parameters, sector: sector).g(row.target, candidates: nil)
+                let g = LineFanField(geodesic: .wgs84, launch: launch, parameters: parameters, sector: sector).g(row.target)
                 var changed = row
                 changed.verdict = g > scenario.toleranceMeters ? .outsideSector : (g < -scenario.toleranceMeters ? row.verdict : .withinTolerance)
                 return changed
