@@ -92,7 +92,7 @@ def g(samples, x, y, start, width, rmax, rmin):
     return best
 
 
-def run_case(label, parts, sector_args, start, width, rmax, rmin, tol, extra=(), points=500):
+def run_case(label, parts, sector_args, start, width, rmax, rmin, tol, extra=(), points=400):
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "track.geojson")
         geometry = {"type": "LineString", "coordinates": parts[0]} if len(parts) == 1 else {"type": "MultiLineString", "coordinates": parts}
@@ -146,11 +146,11 @@ def run_case(label, parts, sector_args, start, width, rmax, rmin, tol, extra=(),
 
 
 cases = [
-    ("ship's track, 30..120, 300 km", [[[31.0, 44.0], [32.0, 44.6], [33.5, 44.5]]], ["--sector", "30..120"], 30, 90, 300_000, 0, 50.0),
+    ("ship's track, 30..120, 300 km", [[[31.0, 44.0], [32.0, 44.6], [33.5, 44.5]]], ["--sector", "30..120"], 30, 90, 300_000, 0, 100.0),
     ("across +-180 deg", [[[179.2, 60.0], [-179.4, 60.6]]], ["--sector", "45..135"], 45, 90, 250_000, 0, 50.0),
     ("above 70 deg N, sector across north 300..60", [[[20.0, 71.0], [28.0, 72.5]]], ["--sector", "300..60"], 300, 120, 300_000, 0, 50.0),
-    ("minimum range 70 km, --bearing 200 --width 80", [[[-3.0, 50.0], [-2.0, 50.3]]], ["--bearing", "200", "--width", "80"], 160, 80, 300_000, 70_000, 50.0),
-    ("two parts, 10 m tolerance", [[[140.0, -35.0], [140.3, -35.2]], [[141.0, -35.0], [141.2, -34.8]]], ["--sector", "250..10"], 250, 120, 150_000, 0, 10.0),
+    ("minimum range 70 km, --bearing 200 --width 80", [[[-3.0, 50.0], [-2.0, 50.3]]], ["--bearing", "200", "--width", "80"], 160, 80, 300_000, 70_000, 100.0),
+    ("two parts, 20 m tolerance", [[[140.0, -35.0], [140.3, -35.2]], [[141.0, -35.0], [141.2, -34.8]]], ["--sector", "250..10"], 250, 120, 150_000, 0, 20.0),
 ]
 lat0, lon0 = rng.uniform(-60, 60), rng.uniform(-170, 170)
 track = [[lon0, lat0]]
@@ -159,7 +159,7 @@ for _ in range(3):
     track.append([lon, lat])
 start, width = rng.uniform(0, 360), rng.uniform(10, 200)
 cases.append((f"random track from {lat0:.2f},{lon0:.2f}, {start:.1f}+{width:.1f}", [track],
-              ["--sector", f"{start!r}..{(start + width) % 360!r}"], start, width, rng.uniform(50_000, 500_000), 0, 50.0))
+              ["--sector", f"{start!r}..{(start + width) % 360!r}"], start, width, rng.uniform(50_000, 500_000), 0, 100.0))
 for label, parts, args, start, width, rmax, rmin, tol in cases:
     run_case(label, parts, args, start, width, rmax, rmin, tol, extra=["--long-edges", "short-way"] if "180" in label else ())
 
