@@ -112,14 +112,19 @@ public struct LineFanBuilder: Sendable {
     /// Holes thinner than `thicknessMeters` (twice the area over the perimeter) are overlay crumbs between
     /// swept pieces, not places out of reach: filled. Wider holes (a short line's minimum-range gap) stay.
     private func fillingThinHoles(_ g: Geometry, thicknessMeters: Double) -> Geometry {
-        let measure = GeodesicMeasure(geodesic)
-        let polygons = g.polygons.map { p in
-            Polygon(exterior: p.exterior, holes: p.holes.filter { hole in
-                let perimeter = measure.lengthMeters(.lineString(LineString(hole)))
-                return perimeter > 0 && 2 * measure.areaSquareMeters(.polygon(Polygon(exterior: hole))) / perimeter >= thicknessMeters
-            })
+        // Local flat measure: the geodesic one of a crumb a few nanodegrees wide can come out as the rest of the
+        // globe (orientation lost in rounding), which kept such crumbs as holes.
+        func isThin(_ ring: [Coordinate]) -> Bool {
+            let points = ring.map(LonLatFrame.lonLat)
+            guard let first = points.first else { return true }
+            let metersPerDegreeX = 111_320 * cos(first.latitude * .pi / 180), metersPerDegreeY = 110_574.0
+            let area = abs(LonLatFrame.signedArea2(points)) / 2 * metersPerDegreeX * metersPerDegreeY
+            var perimeter = 0.0
+            for (a, b) in zip(points, points.dropFirst()) { perimeter += Self.localMeters(a, b) }
+            return perimeter == 0 || 2 * area / perimeter < thicknessMeters
         }
-        return .multiPolygon(MultiPolygon(polygons))
+        let polygons = g.polygons.map { p in Polygon(exterior: p.exterior, holes: p.holes.filter { !isThin($0) }) }
+        return .multiPolygon(MultiPolygon(polygons.filter { !isThin($0.exterior) }))
     }
 
     /// Metres between two nearby positions (local flat approximation; a refinement criterion, not a result).
