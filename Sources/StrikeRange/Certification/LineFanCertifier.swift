@@ -11,7 +11,8 @@ import Geometry
 /// to it. g is found over stations every `stationSpacing` metres along each launch edge (straight in lon/lat),
 /// then by golden-section search along the line around every local minimum within the Lipschitz slack of the
 /// best (the search assumes φ is unimodal between neighbouring stations, which holds when the stations are
-/// closer than the scale on which the fan's geometry turns: a kilometre or less).
+/// closer than the scale on which the fan's geometry turns: a kilometre or less), and by bisection between every
+/// pair of stations that the Lipschitz bound cannot rule out (a narrow dip, as at a sharp vertex of a border).
 ///
 /// *Boundary*: every range-bound edge is sampled every `t/2` (`t/4` thorough; half that for the `outer` and
 /// `inner` placements). At an outside sample (g > 0) the distance to the true boundary is g. At an inside sample
@@ -249,6 +250,42 @@ struct LineFanField: Sendable {
             best = min(best, searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
             if best <= 0 { return best }
         }
+        for i in values.indices where values[i] < best + slack && i + 1 < flat.count && part[i + 1] == part[i] {
+            best = dipSearch(stations[part[i]], local[i], values[i], values[i + 1], x, best: best, floor: 0)
+            if best <= 0 { return best }
+        }
+        for i in values.indices where values[i] < best + slack && i > 0 && part[i - 1] == part[i] && values[i - 1] >= best + slack {
+            best = dipSearch(stations[part[i]], local[i - 1], values[i - 1], values[i], x, best: best, floor: 0)
+            if best <= 0 { return best }
+        }
+        return best
+    }
+
+    /// The least φ between stations `j` and `j + 1` of a part (values `fa`, `fb` there), or `best` when nothing
+    /// lower can be there: bisection pruned by the Lipschitz bound (the least of φ on a piece of length L with
+    /// end values f0, f1 is at least (f0 + f1 − K·L) / 2). Catches a narrow dip between two stations that are not
+    /// local minima, as where a sharp vertex of a border points at x. Stops once `best` is at most `floor`.
+    func dipSearch(_ part: [LonLat], _ j: Int, _ fa: Double, _ fb: Double, _ x: LonLat, best start: Double, floor: Double) -> Double {
+        var best = start
+        let resolution = parameters.toleranceMeters / 20
+        func position(_ u: Double) -> LonLat {
+            let k = min(part.count - 2, max(0, Int(u.rounded(.down))))
+            let f = u - Double(k)
+            return LonLat(longitude: part[k].longitude + f * (part[k + 1].longitude - part[k].longitude),
+                          latitude: part[k].latitude + f * (part[k + 1].latitude - part[k].latitude))
+        }
+        func search(_ u0: Double, _ u1: Double, _ f0: Double, _ f1: Double, _ lengthMeters: Double, depth: Int) {
+            guard best > floor, depth < 40, (f0 + f1 - lipschitz * lengthMeters) / 2 < best - resolution else { return }
+            let um = (u0 + u1) / 2
+            let fm = phi(position(um), x)
+            best = min(best, fm)
+            if f0 <= f1 {
+                search(u0, um, f0, fm, lengthMeters / 2, depth: depth + 1); search(um, u1, fm, f1, lengthMeters / 2, depth: depth + 1)
+            } else {
+                search(um, u1, fm, f1, lengthMeters / 2, depth: depth + 1); search(u0, um, f0, fm, lengthMeters / 2, depth: depth + 1)
+            }
+        }
+        search(Double(j), Double(j + 1), fa, fb, stationSpacingMeters, depth: 0)
         return best
     }
 
@@ -347,6 +384,16 @@ struct LineFanEdgeWalk {
             best = min(best, field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
             if best <= 0 { return best }
         }
+        // Narrow dips between stations (a pair can dip below the best only if one end is within the slack of it).
+        var pairs = Set<Int>()
+        for i in candidates where evaluatedAt[i] == counter && value[i] < best + slack {
+            for j in neighbours(i) { pairs.insert(min(i, j)) }
+        }
+        for i in pairs.sorted() {
+            evaluate(i); evaluate(i + 1)
+            best = min(best, field.dipSearch(field.stations[part[i]], local[i], value[i], value[i + 1], x, best: best, floor: 0))
+            if best <= 0 { return best }
+        }
         return best
     }
 
@@ -362,6 +409,15 @@ struct LineFanEdgeWalk {
             guard neighbours(i).allSatisfy({ (values[$0] ?? .infinity) >= v }) else { continue }
             let stations = field.stations[part[i]]
             if field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), y) <= 0 { return false }
+        }
+        // Between stations, by the Lipschitz bound: a pair with both ends above the slack cannot reach 0.
+        for (i, v) in values where v <= slack {
+            for j in neighbours(i) {
+                let w = values[j] ?? field.phi(flat[j], y)
+                let lo = min(i, j)
+                let (f0, f1) = lo == i ? (v, w) : (w, v)
+                if field.dipSearch(field.stations[part[lo]], local[lo], f0, f1, y, best: .infinity, floor: 0) <= 0 { return false }
+            }
         }
         return true
     }
