@@ -163,6 +163,28 @@ cases.append((f"random track from {lat0:.2f},{lon0:.2f}, {start:.1f}+{width:.1f}
 for label, parts, args, start, width, rmax, rmin, tol in cases:
     run_case(label, parts, args, start, width, rmax, rmin, tol, extra=["--long-edges", "short-way"] if "180" in label else ())
 
+# The shipped line-fan scenario: reach verdicts against the oracle's own g (a target well inside the true line fan
+# is in_range, one within range of the track but well outside the fan is outside_sector), the fan certified.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+with tempfile.TemporaryDirectory() as d:
+    r = subprocess.run([BINARY, "run", os.path.join(ROOT, "Data", "scenarios", "fan-track.yaml"), "--output", os.path.join(d, "out")],
+                       capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        report(False, f"fan-track.yaml: exit {r.returncode}: {r.stderr.strip()[:300]}")
+    else:
+        track = json.load(open(os.path.join(ROOT, "Data", "scenarios", "black-sea-track.geojson")))["geometry"]["coordinates"]
+        samples = densify([track], 200.0)
+        import csv
+        rows = list(csv.DictReader(open(os.path.join(d, "out", "reach.csv"))))
+        for row in rows:
+            v = g(samples, float(row["lon"]), float(row["lat"]), 30, 90, 300_000, 0)
+            want = "in_range" if v < -50 else ("outside_sector" if v > 50 else row["verdict"])
+            report(row["verdict"] == want, f"fan-track.yaml: {row['name']} is {row['verdict']} (oracle g = {v:.0f} m: {want})")
+        layers = json.load(open(os.path.join(d, "out", "layers.geojson")))["features"]
+        envelopes = [f for f in layers if f["properties"].get("layer") == "envelope"]
+        report(len(envelopes) == 1 and envelopes[0]["properties"]["achieved_error_m"] <= envelopes[0]["properties"]["tolerance_m"],
+               f"fan-track.yaml: one envelope, achieved_error_m {[e['properties'].get('achieved_error_m') for e in envelopes]} within its tolerance")
+
 with tempfile.TemporaryDirectory() as d:
     one = os.path.join(d, "one.geojson")
     with open(one, "w") as f:
