@@ -250,6 +250,9 @@ struct LineFanField: Sendable {
             best = min(best, searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
             if best <= 0 { return best }
         }
+        // Narrow dips are looked for only where the least found would decide something (above half the
+        // tolerance): in a wide smooth bowl the bisection would otherwise run deep for every pair.
+        guard best > parameters.toleranceMeters / 2 else { return best }
         for i in values.indices where values[i] < best + slack && i + 1 < flat.count && part[i + 1] == part[i] {
             best = dipSearch(stations[part[i]], local[i], values[i], values[i + 1], x, best: best, floor: 0)
             if best <= 0 { return best }
@@ -384,7 +387,9 @@ struct LineFanEdgeWalk {
             best = min(best, field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), x))
             if best <= 0 { return best }
         }
-        // Narrow dips between stations (a pair can dip below the best only if one end is within the slack of it).
+        // Narrow dips between stations (a pair can dip below the best only if one end is within the slack of it),
+        // looked for where the least found would decide the bound (above half the tolerance).
+        guard best > field.parameters.toleranceMeters / 2 else { return best }
         var pairs = Set<Int>()
         for i in candidates where evaluatedAt[i] == counter && value[i] < best + slack {
             for j in neighbours(i) { pairs.insert(min(i, j)) }
@@ -410,7 +415,9 @@ struct LineFanEdgeWalk {
             let stations = field.stations[part[i]]
             if field.searchAlong(stations, from: max(0, local[i] - 1), to: min(stations.count - 1, local[i] + 1), y) <= 0 { return false }
         }
-        // Between stations, by the Lipschitz bound: a pair with both ends above the slack cannot reach 0.
+        // Between stations, by the Lipschitz bound (a pair with both ends above the slack cannot reach 0), where
+        // the least found is above half the tolerance.
+        guard (values.values.min() ?? .infinity) > field.parameters.toleranceMeters / 2 else { return true }
         for (i, v) in values where v <= slack {
             for j in neighbours(i) {
                 let w = values[j] ?? field.phi(flat[j], y)
