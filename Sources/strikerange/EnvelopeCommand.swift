@@ -130,7 +130,7 @@ struct EnvelopeCommand: ParsableCommand {
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
         let figures = RangeFigureBuilder(thoroughness: verify ? .thorough : .standard)
-        if fanSector != nil { _ = try RangeFigureBuilder.fanCenter(shaped) }
+        if fanSector != nil { _ = try RangeFigureBuilder.fanLaunch(shaped) }
         // Parsed before any envelope is built, so a bad --rings fails at once.
         let ringSet = try rings.map { try RangeRings(parsing: $0, rangeMeters: requests.map(\.range).max() ?? 0) }
         let verifier = EnvelopeCertifier(thoroughness: verify ? .thorough : .standard)
@@ -144,8 +144,8 @@ struct EnvelopeCommand: ParsableCommand {
             var built: RangeEnvelope?
             for _ in 0..<repeatCount {
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                if let fanSector {
-                    built = try FanBuilder().build(center: try RangeFigureBuilder.fanCenter(shaped), parameters: parameters[i], sector: fanSector)
+                if fanSector != nil {
+                    built = try figures.buildUnverified(launch: shaped, sector: fanSector, parameters: parameters[i])
                 } else {
                     built = try builder.build(launch: shaped, parameters: parameters[i])
                 }
@@ -153,7 +153,7 @@ struct EnvelopeCommand: ParsableCommand {
             }
             guard var envelope = built else { preconditionFailure("validate() keeps --repeat at least 1") }
             let t1 = DispatchTime.now().uptimeNanoseconds
-            let check = try fanSector.map { FanCertifier(thoroughness: verify ? .thorough : .standard).verify(envelope, center: try RangeFigureBuilder.fanCenter(shaped), sector: $0) }
+            let check = try fanSector.map { try figures.certify(envelope, launch: shaped, sector: $0) }
                 ?? verifier.verify(envelope, launch: shaped)
             if timing {
                 let verifyMs = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6
@@ -205,9 +205,8 @@ struct EnvelopeCommand: ParsableCommand {
             features.append(feature)
         }
         if radials, let fanSector {
-            let center = try RangeFigureBuilder.fanCenter(shaped)
-            let radialLines = FanBuilder().radials(center: center, rangeMeters: requests.map(\.range).max() ?? 0, sector: fanSector, toleranceMeters: tolerance)
-            for (azimuth, line) in zip([fanSector.startDegrees, fanSector.endDegrees], radialLines) {
+            let radialLines = try figures.radials(launch: shaped, rangeMeters: requests.map(\.range).max() ?? 0, sector: fanSector, toleranceMeters: tolerance)
+            for (azimuth, line) in radialLines {
                 features.append(Feature(geometry: line, properties: .object([
                     "kind": .string("radial"), "azimuth_deg": .number(azimuth), "weapon": .string(requests[0].weapon),
                     "range_m": .number(requests.map(\.range).max() ?? 0), "launch": .string(label)])))

@@ -99,7 +99,9 @@ import Testing
 
     @Test func fansNeedOnePointAndAModestRange() throws {
         let line = Geometry.lineString(LineString([Coordinate(x: 30, y: 50), Coordinate(x: 31, y: 50)]))
-        #expect { _ = try RangeFigureBuilder.fanCenter(line) } throws: { "\($0)".contains("not supported yet") }
+        #expect(try RangeFigureBuilder.fanLaunch(line) == .lines)
+        let area = Geometry.polygon(Polygon(exterior: [Coordinate(x: 30, y: 50), Coordinate(x: 31, y: 50), Coordinate(x: 31, y: 51), Coordinate(x: 30, y: 50)]))
+        #expect { _ = try RangeFigureBuilder.fanLaunch(area) } throws: { "\($0)".contains("not from areas") && "\($0)".contains("boundary as a line") }
         #expect(throws: StrikeRangeError.self) {
             _ = try FanBuilder().build(center: LonLat(longitude: 0, latitude: 0), parameters: RangeParameters(rangeMeters: 12_000_000), sector: RangeSector(parsing: "0..90"))
         }

@@ -95,8 +95,13 @@ public struct FanCertifier: Sendable {
     /// Distance (metres) from `p` to the true fan boundary, as described on the type.
     func boundaryDistance(_ p: LonLat, center: LonLat, parameters: RangeParameters, sector: RangeSector) -> Double {
         let r = geodesic.inverse(center, p)
-        let s = r.distanceMeters
-        let offset = sector.offsetDegrees(r.azimuth1Degrees)
+        return Self.boundaryDistance(distanceMeters: r.distanceMeters, azimuthDegrees: r.azimuth1Degrees, parameters: parameters, sector: sector)
+    }
+
+    /// The same from the point's distance `s` (metres) and initial azimuth (degrees) seen from the launch point;
+    /// `LineFanCertifier` takes it per launch point.
+    static func boundaryDistance(distanceMeters s: Double, azimuthDegrees: Double, parameters: RangeParameters, sector: RangeSector) -> Double {
+        let offset = sector.offsetDegrees(azimuthDegrees)
         let outsideDegrees = offset <= sector.widthDegrees ? 0 : min(offset - sector.widthDegrees, 360 - offset)
         func lateral(_ degrees: Double) -> Double { degrees >= 90 ? s : s * sin(degrees * .pi / 180) }
         let outside = lateral(outsideDegrees)

@@ -14,21 +14,64 @@ public struct RangeFigureBuilder: Sendable {
     }
 
     /// The certified envelope or fan (`verification` filled in).
-    /// - Throws: `StrikeRangeError` (a fan from anything but one point, a fan beyond 10,000 km) or the builders' errors.
+    /// - Throws: `StrikeRangeError` (a fan from an area, a fan beyond 10,000 km) or the builders' errors.
     public func build(launch: Geometry, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
-        if let sector {
-            let center = try Self.fanCenter(launch, option: option)
-            var fan = try FanBuilder(geodesic: geodesic).build(center: center, parameters: parameters, sector: sector)
-            fan.verification = FanCertifier(geodesic: geodesic, thoroughness: thoroughness).verify(fan, center: center, sector: sector)
-            return fan
-        }
-        var envelope = try EnvelopeBuilder(geodesic: geodesic).build(launch: launch, parameters: parameters)
-        envelope.verification = try EnvelopeCertifier(geodesic: geodesic, thoroughness: thoroughness).verify(envelope, launch: launch)
-        return envelope
+        var figure = try buildUnverified(launch: launch, sector: sector, parameters: parameters, option: option)
+        figure.verification = try certify(figure, launch: launch, sector: sector)
+        return figure
     }
 
-    /// The launch point of a fan.
-    /// - Throws: `StrikeRangeError` when the launch area is not a single point (lines and areas are not supported yet).
+    /// The envelope or fan, not yet certified: a fan from one point (`FanBuilder`) or from lines and points
+    /// (`LineFanBuilder`), an envelope without a sector.
+    public func buildUnverified(launch: Geometry, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
+        guard let sector else { return try EnvelopeBuilder(geodesic: geodesic).build(launch: launch, parameters: parameters) }
+        switch try Self.fanLaunch(launch, option: option) {
+        case .point(let center): return try FanBuilder(geodesic: geodesic).build(center: center, parameters: parameters, sector: sector)
+        case .lines: return try LineFanBuilder(geodesic: geodesic).build(launch: launch, parameters: parameters, sector: sector, option: option)
+        }
+    }
+
+    /// The certificate of a figure from `buildUnverified`, by the certifier that matches it.
+    public func certify(_ figure: RangeEnvelope, launch: Geometry, sector: RangeSector?) throws -> EnvelopeVerification {
+        guard let sector else { return try EnvelopeCertifier(geodesic: geodesic, thoroughness: thoroughness).verify(figure, launch: launch) }
+        switch try Self.fanLaunch(launch) {
+        case .point(let center): return FanCertifier(geodesic: geodesic, thoroughness: thoroughness).verify(figure, center: center, sector: sector)
+        case .lines: return LineFanCertifier(geodesic: geodesic, thoroughness: thoroughness).verify(figure, launch: launch, sector: sector)
+        }
+    }
+
+    /// What a fan is drawn from: one point, or lines (with any points).
+    public enum FanLaunch: Sendable, Equatable {
+        case point(LonLat)
+        case lines
+    }
+
+    /// - Throws: `StrikeRangeError` when the launch holds an area (polygon) or nothing.
+    public static func fanLaunch(_ launch: Geometry, option: String = "--sector") throws(StrikeRangeError) -> FanLaunch {
+        if let center = try? fanCenter(launch, option: option) { return .point(center) }
+        var hasArea = false, hasLine = false, hasPoint = false
+        func scan(_ g: Geometry) {
+            switch g {
+            case .polygon, .multiPolygon: hasArea = true
+            case .lineString(let l): if l.coordinates.count >= 2 { hasLine = true } else if !l.coordinates.isEmpty { hasPoint = true }
+            case .multiLineString(let m): for l in m.lineStrings { scan(.lineString(l)) }
+            case .point(let p): if p.coordinate != nil { hasPoint = true }
+            case .multiPoint(let m): if !m.points.isEmpty { hasPoint = true }
+            case .geometryCollection(let c): for g in c.geometries { scan(g) }
+            }
+        }
+        scan(launch)
+        if hasArea {
+            throw StrikeRangeError("\(option): range fans are drawn from points and lines, not from areas; for a fan from every point of an area's boundary give the boundary as a line (a GeoJSON LineString, e.g. a coast or a border: border:UA-RU), or leave the sector out for a full envelope")
+        }
+        guard hasLine || hasPoint else {
+            throw StrikeRangeError("\(option): the launch geometry is empty; give a point or a line with coordinates")
+        }
+        return .lines
+    }
+
+    /// The launch point of a one-point fan.
+    /// - Throws: `StrikeRangeError` when the launch area is not a single point.
     public static func fanCenter(_ launch: Geometry, option: String = "--sector") throws(StrikeRangeError) -> LonLat {
         switch launch {
         case .point(let p):
@@ -40,7 +83,32 @@ public struct RangeFigureBuilder: Sendable {
         default:
             break
         }
-        throw StrikeRangeError("\(option): range fans are drawn from one launch point; fans from lines and areas are not supported yet. Give one point (coordinates, MGRS, UTM or a place), or leave the sector out for a full envelope")
+        throw StrikeRangeError("\(option): this fan is not drawn from one launch point")
+    }
+
+    /// The fan's side radials as lines for drawing: from the launch point, or from both ends of every launch line
+    /// (and from every point) when the fan is drawn from lines.
+    public func radials(launch: Geometry, rangeMeters: Double, sector: RangeSector, toleranceMeters: Double) throws -> [(azimuthDegrees: Double, line: Geometry)] {
+        var origins = [LonLat]()
+        func scan(_ g: Geometry) {
+            switch g {
+            case .point(let p): if let c = p.coordinate { origins.append(LonLat(longitude: c.x, latitude: c.y)) }
+            case .multiPoint(let m): for p in m.points { scan(.point(p)) }
+            case .lineString(let l):
+                for c in [l.coordinates.first, l.coordinates.last].compactMap({ $0 }) { origins.append(LonLat(longitude: c.x, latitude: c.y)) }
+            case .multiLineString(let m): for l in m.lineStrings { scan(.lineString(l)) }
+            case .polygon, .multiPolygon: break
+            case .geometryCollection(let c): for g in c.geometries { scan(g) }
+            }
+        }
+        scan(launch)
+        var seen = Set<String>()
+        var out = [(azimuthDegrees: Double, line: Geometry)]()
+        for o in origins where seen.insert("\(o.longitude),\(o.latitude)").inserted {
+            let lines = FanBuilder(geodesic: geodesic).radials(center: o, rangeMeters: rangeMeters, sector: sector, toleranceMeters: toleranceMeters)
+            out += zip([sector.startDegrees, sector.endDegrees], lines).map { ($0, $1) }
+        }
+        return out
     }
 
     /// Properties of a fan's feature: `sector_start_deg`, `sector_end_deg`, `sector_width_deg`, `bearing_deg`.

@@ -102,12 +102,23 @@ extension ScenarioRunner {
     /// Reach rows of a fan weapon whose target lies outside the sector: `outside_sector` instead of `in_range`
     /// (azimuth from the launch point more than the tolerance off the sector's sides), `within_tolerance` when
     /// within it of a side. The distance and margin stay as measured.
-    static func applyingSectors(_ rows: [ReachRow], resolved: ResolvedScenario) -> [ReachRow] {
+    /// From a launch line the nearest launch point's azimuth does not decide: the verdict is the line fan's
+    /// (`LineFanField`, as certified): more than the tolerance outside it is `outside_sector`.
+    static func applyingSectors(_ rows: [ReachRow], resolved: ResolvedScenario, launch: Geometry? = nil) -> [ReachRow] {
         let scenario = resolved.scenario
+        let fromLines = launch.map { (try? RangeFigureBuilder.fanLaunch($0)) == .lines } ?? false
         return rows.map { row in
             guard let index = resolved.variants.first(where: { $0.weaponID == row.weaponID && $0.variant == row.variant })?.weaponIndex,
-                  let sector = scenario.figures[index]?.sector, let azimuth = row.azimuthDegrees,
+                  let sector = scenario.figures[index]?.sector,
                   row.verdict == .inRange || row.verdict == .withinTolerance else { return row }
+            if fromLines, let launch, let parameters = try? RangeParameters(rangeMeters: row.rangeMeters, minRangeMeters: row.minRangeMeters,
+                                                                             toleranceMeters: scenario.toleranceMeters) {
+                let g = LineFanField(geodesic: .wgs84, launch: launch, parameters: parameters, sector: sector).g(row.target)
+                var changed = row
+                changed.verdict = g > scenario.toleranceMeters ? .outsideSector : (g < -scenario.toleranceMeters ? row.verdict : .withinTolerance)
+                return changed
+            }
+            guard let azimuth = row.azimuthDegrees else { return row }
             let offset = sector.offsetDegrees(azimuth)
             guard offset > sector.widthDegrees else { return row }
             let outsideDegrees = min(offset - sector.widthDegrees, 360 - offset)

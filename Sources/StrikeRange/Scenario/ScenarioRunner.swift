@@ -74,7 +74,7 @@ public struct ScenarioRunner {
         let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                          toleranceMeters: scenario.toleranceMeters)
         var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage,
-                                    reach: Self.applyingSectors(reach, resolved: resolved), rings: rings)
+                                    reach: Self.applyingSectors(reach, resolved: resolved, launch: launch), rings: rings)
         if let section = resolved.inRange {
             progress("in range: \(section.layers.map(\.rawValue).joined(separator: " and "))")
             result.inRange = try Self.inRange(section, launch: launch, variants: resolved.variants,

@@ -118,6 +118,12 @@ extension LocationSpecifier {
         do { features = try GeoJSONReader.readFeatures(bytes) } catch {
             throw LocationSpecifierError.notGeoJSON(path: label, reason: error.description)
         }
+        // RFC 7946 wants two or more positions in a LineString; one would otherwise fail later, in GEOS, unnamed.
+        for (index, feature) in features.enumerated() {
+            if let g = feature.geometry, let count = Self.shortLinePositions(g) {
+                throw LocationSpecifierError.notGeoJSON(path: label, reason: "feature \(index): a LineString with \(count) position; a line needs at least 2 (for one launch point give a Point)")
+            }
+        }
         if longEdges == .reject, let edge = LongEdgeReading.firstLongEdge(in: features) {
             throw LocationSpecifierError.longEdge(path: label, feature: edge.feature, name: edge.name, vertex: edge.vertex,
                                                   fromLongitude: edge.from.x, toLongitude: edge.to.x)
@@ -126,6 +132,16 @@ extension LocationSpecifier {
             throw LocationSpecifierError.noGeometry(path: label)
         }
         return ResolvedLocation(kind: .file, label: outputLabel(path: path, bytes: bytes), geometry: geometry)
+    }
+
+    /// The position count of the first LineString with exactly one position, if any.
+    static func shortLinePositions(_ g: Geometry) -> Int? {
+        switch g {
+        case .lineString(let l): return l.coordinates.count == 1 ? 1 : nil
+        case .multiLineString(let m): return m.lineStrings.contains { $0.coordinates.count == 1 } ? 1 : nil
+        case .geometryCollection(let c): return c.geometries.lazy.compactMap(shortLinePositions).first
+        default: return nil
+        }
     }
 
     /// How a file is named in outputs: never a local absolute path (outputs get shared), but the path as given
