@@ -69,3 +69,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The sanitizer runs (Scripts/test) need only the modules that hold C handles and their tests. With
+// STRIKERANGE_PACKAGE_SLICE=core the package is just those, so ASan and TSan do not rebuild the web server's
+// dependencies (SwiftNIO, Hummingbird) twice more. The package dependencies stay declared (unused), so
+// resolution and Package.resolved are the same as the full package's.
+if Context.environment["STRIKERANGE_PACKAGE_SLICE"] == "core" {
+    let core: Set<String> = ["CProj", "CGEOS", "Geodesy", "Geometry", "GeodesyTests", "GeometryTests"]
+    package.targets = package.targets.filter { core.contains($0.name) }
+    package.products = []
+}
