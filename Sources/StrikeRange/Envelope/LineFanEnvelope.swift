@@ -196,52 +196,46 @@ struct FanShape: Sendable {
     mutating func refine(centers: [LonLat]) {
         let half = chordLimitMeters
         let radii = [farMeters] + (nearMeters.map { [$0] } ?? [])
-        var newAzimuths = [azimuths[0]]
-        func refineArc(_ a: Double, _ b: Double, depth: Int) {
-            let m = (a + b) / 2
-            var bad = false
-            search: for c in centers {
+        azimuths = Self.bisected(azimuths) { a, b in
+            for c in centers {
                 for radius in radii {
                     let pa = point(c, a, radius), pb = point(c, b, radius)
                     let mid = LonLat(longitude: (pa.longitude + pb.longitude) / 2, latitude: (pa.latitude + pb.latitude) / 2)
-                    if abs(geodesic.inverse(c, mid).distanceMeters - radius) > half { bad = true; break search }
+                    if abs(geodesic.inverse(c, mid).distanceMeters - radius) > half { return true }
                 }
             }
-            if bad && depth < 30 {
-                refineArc(a, m, depth: depth + 1)
-                newAzimuths.append(m)
-                refineArc(m, b, depth: depth + 1)
-            }
+            return false
         }
-        for (a, b) in zip(azimuths, azimuths.dropFirst()) {
-            refineArc(a, b, depth: 0)
-            newAzimuths.append(b)
-        }
-        azimuths = newAzimuths
-
-        var newDistances = [distances[0]]
-        func refineSide(_ a: Double, _ b: Double, depth: Int) {
-            let m = (a + b) / 2
-            var bad = false
-            search: for c in centers {
+        distances = Self.bisected(distances) { a, b in
+            if b - a > 100_000 { return true }
+            for c in centers {
                 for azimuth in [sector.startDegrees, sector.startDegrees + sector.widthDegrees] {
                     let pa = point(c, azimuth, a), pb = point(c, azimuth, b)
                     let mid = LonLat(longitude: (pa.longitude + pb.longitude) / 2, latitude: (pa.latitude + pb.latitude) / 2)
                     let r = geodesic.inverse(c, mid)
-                    if r.distanceMeters * abs(sin((r.azimuth1Degrees - azimuth) * .pi / 180)) > half { bad = true; break search }
+                    if r.distanceMeters * abs(sin((r.azimuth1Degrees - azimuth) * .pi / 180)) > half { return true }
                 }
             }
-            if (bad || b - a > 100_000) && depth < 30 {
-                refineSide(a, m, depth: depth + 1)
-                newDistances.append(m)
-                refineSide(m, b, depth: depth + 1)
-            }
+            return false
         }
-        for (a, b) in zip(distances, distances.dropFirst()) {
-            refineSide(a, b, depth: 0)
-            newDistances.append(b)
+    }
+
+    /// `values` with midpoints inserted, depth first, until `isCoarse` holds for no neighbouring pair (at most 30
+    /// halvings of an original interval).
+    static func bisected(_ values: [Double], isCoarse: (Double, Double) -> Bool) -> [Double] {
+        var out = [values[0]]
+        func split(_ a: Double, _ b: Double, depth: Int) {
+            guard depth < 30 && isCoarse(a, b) else { return }
+            let m = (a + b) / 2
+            split(a, m, depth: depth + 1)
+            out.append(m)
+            split(m, b, depth: depth + 1)
         }
-        distances = newDistances
+        for (a, b) in zip(values, values.dropFirst()) {
+            split(a, b, depth: 0)
+            out.append(b)
+        }
+        return out
     }
 
     private func point(_ c: LonLat, _ azimuth: Double, _ s: Double) -> LonLat {
