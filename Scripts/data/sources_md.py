@@ -87,6 +87,15 @@ accurate to roughly 1-2 km.
    longer) military: closed former Soviet air bases (type `closed`), museums and civil airports that keep
    "Air Base" or "RAF" in their name, joint civil/military airports (Sevastopol / Belbek).
 
+9. Map display names (applied when drawing, the data files are unchanged; `Sources/StrikeRange/Render/MapNames.swift`):
+   Ukrainian places and oblasts are spelt with Ukraine's official romanisation, Cabinet of Ministers
+   resolution No. 55 of 27 January 2010 (KMU 2010), applied to `name_uk` for places (so Zaporizhzhia,
+   Kryvyi Rih; as good as the guessed `name_uk` of item 5, so checked for large places only) and to a
+   table of the oblasts' Ukrainian names by ISO 3166-2 code (Kyiv, Lviv, Odesa instead of NE's "Kiev",
+   "L'viv", "Odessa"; Crimea keeps its English name). Other countries: the data's English names as they
+   are. Admin-1 suffix: "oblast" for UA/RU/BY/KZ oblasts, "krai" for Russian territories, "voivodeship"
+   for Poland, "region" for other units typed as regions, none for cities and republics.
+
 Known limits (from the recipe): Kherson -8 % and Sevastopol -13 % vs official areas (water bodies, as
 in NE); the Russia-Ukraine line is ~1,524 km vs ~1,926-1,974 km official (NE 1:10m is generalised).
 About 2 % of UA/RU/BY places lie in a different polygon than their GeoNames admin-1: label a place by
