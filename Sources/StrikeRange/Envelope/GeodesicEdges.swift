@@ -48,16 +48,7 @@ public struct GeodesicEdgeRendition: Sendable {
 
     /// - Throws: `StrikeRangeError` when the envelope cannot be read that way: a part larger than a hemisphere
     ///   (those engines take the smaller side of a loop) or a boundary that runs along ±180° or through a pole.
-    public func render(_ planar: MultiPolygon, arcAllowanceMeters: Double) throws(StrikeRangeError) -> Result {
-        let envelope = planar
-        if ProcessInfo.processInfo.environment["DEBUG_EDGES"] != nil {
-            for (i, p) in envelope.polygons.enumerated() {
-                for r in [p.exterior] + p.holes {
-                    let marks = r.enumerated().filter { abs($0.element.x) > 179.999 || abs($0.element.y) > 89.999 }.map { "\($0.offset):(\($0.element.x),\($0.element.y))" }
-                    FileHandle.standardError.write(Data("piece \(i) ring \(r.count): \(marks.prefix(12))\n".utf8))
-                }
-            }
-        }
+    public func render(_ envelope: MultiPolygon, arcAllowanceMeters: Double) throws(StrikeRangeError) -> Result {
         let loops = try stitchedLoops(envelope)
         var exteriors = [(ring: [Coordinate], pieces: Set<Int>)]()
         var holes = [(ring: [Coordinate], pieces: Set<Int>)]()
@@ -86,16 +77,6 @@ public struct GeodesicEdgeRendition: Sendable {
             }
         }
 
-        var deviation = 0.0
-        var polygons = [Polygon]()
-        var vertexCount = 0
-        for (i, exterior) in exteriors.enumerated() {
-            let outer = densified(exterior.ring, allowance: arcAllowanceMeters, deviation: &deviation)
-            let inner = holesOf[i].map { densified($0, allowance: arcAllowanceMeters, deviation: &deviation) }
-            let polygon = Polygon(exterior: outer, holes: inner)
-            vertexCount += outer.count + inner.reduce(0) { $0 + $1.count }
-            polygons.append(polygon)
-        }
         let measure = GeodesicMeasure(geodesic)
         // Half the ellipsoid's area: 2πa²(1 + (1 − e²) atanh(e) / e) / 2.
         let a = geodesic.ellipsoid.semiMajorAxisMeters, f = geodesic.ellipsoid.flattening
@@ -107,6 +88,17 @@ public struct GeodesicEdgeRendition: Sendable {
             if part > hemisphere {
                 throw StrikeRangeError(Self.hemisphereMessage)
             }
+        }
+
+        var deviation = 0.0
+        var polygons = [Polygon]()
+        var vertexCount = 0
+        for (i, exterior) in exteriors.enumerated() {
+            let outer = densified(exterior.ring, allowance: arcAllowanceMeters, deviation: &deviation)
+            let inner = holesOf[i].map { densified($0, allowance: arcAllowanceMeters, deviation: &deviation) }
+            let polygon = Polygon(exterior: outer, holes: inner)
+            vertexCount += outer.count + inner.reduce(0) { $0 + $1.count }
+            polygons.append(polygon)
         }
         return Result(geometry: MultiPolygon(polygons), arcDeviationMeters: deviation, vertexCount: vertexCount)
     }
