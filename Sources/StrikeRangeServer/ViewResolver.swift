@@ -12,8 +12,9 @@ struct ViewResolver: Sendable {
 
     func resolve(_ view: ViewRequest) throws(APIError) -> ResolvedScenario {
         let text = ScenarioText.yaml(view)
-        var scenario: Scenario
-        do { scenario = try ScenarioDecoder.decode(text, file: "request") } catch { throw Self.apiError(error) }
+        let decoded: (scenario: Scenario, problems: [ScenarioError])
+        do { decoded = try ScenarioDecoder.decodeCollecting(text, file: "request") } catch { throw Self.apiError(error) }
+        var scenario = decoded.scenario
         // Inline entries stand in the text as file:… placeholders; the server never opens them.
         scenario.launch = Self.dropInline(scenario.launch, view.launch)
         scenario.exclude = Self.dropInline(scenario.exclude, view.exclude)
@@ -25,7 +26,7 @@ struct ViewResolver: Sendable {
             }
         }
         var resolved: ResolvedScenario
-        do { resolved = try ScenarioResolver.resolve(scenario, catalog: catalog) } catch { throw Self.apiError(error) }
+        do { resolved = try ScenarioResolver.resolve(scenario, catalog: catalog, decodeProblems: decoded.problems) } catch { throw Self.apiError(error) }
         resolved.launchParts = try Self.mergeInline(resolved.launchParts, view.launch, field: "launch", catalog: catalog)
         resolved.exclusions = try Self.mergeInline(resolved.exclusions, view.exclude, field: "exclude", catalog: catalog)
         resolved.standoffFrom = try Self.mergeInline(resolved.standoffFrom, view.standoffFrom, field: "standoff_from", catalog: catalog)

@@ -27,12 +27,13 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let parsed = try ScenarioDecoder.decode(contentsOf: scenario)
+        // Every mistake of the file in one run: the form's and the names' together.
+        let (parsed, problems) = try ScenarioDecoder.decodeCollecting(contentsOf: scenario)
+        let catalog = try data.catalog()
+        let resolved = try ScenarioResolver.resolve(parsed, catalog: catalog, decodeProblems: problems)
         // Checked before the computation, so a long run cannot fail at its end for want of a folder.
         let folder = try OutputFolder(checking: outputFolder, willWrite: ScenarioOutputWriter.fileNames(for: parsed.outputs, inRange: parsed.inRange != nil), force: force)
         let text = String(decoding: FileManager.default.contents(atPath: scenario) ?? Data(), as: UTF8.self)
-        let catalog = try data.catalog()
-        let resolved = try ScenarioResolver.resolve(parsed, catalog: catalog)
         for note in resolved.notes { FileHandle.standardError.write(Data("run: note: \(note)\n".utf8)) }
         let runner = ScenarioRunner(progress: { FileHandle.standardError.write(Data("run: \($0)\n".utf8)) })
         let result = try runner.run(resolved)

@@ -76,4 +76,29 @@ struct ScenarioDecoderTests {
         #expect(e.line != nil)
         #expect(e.message.contains("YAML syntax"))
     }
+
+    /// Every problem of the form is found in one pass, in file order, and the fields that are fine are kept
+    /// for the resolver (issue 10: two small scenarios took eleven failed runs).
+    @Test func everyProblemOfTheFormAtOnce() throws {
+        let text = """
+            launch: [region:UA-59]
+            standof: 20km
+            weapons:
+              - name: zero
+                range: 0km
+              - atacms
+              - name: wide
+                range: 100km
+                min_range: 200km
+            placement: middle
+            tolerance: 5 parsecs
+            """
+        let e = try #require(error(text))
+        #expect(([e] + e.more).map(\.field) == ["standof", "weapons[0].range", "weapons[2].min_range", "placement", "tolerance"])
+        #expect(e.description.hasSuffix("5 problems in s.yaml"))
+        let (scenario, problems) = try ScenarioDecoder.decodeCollecting(text, file: "s.yaml")
+        #expect(problems.count == 5)
+        #expect(scenario.launch.map(\.value) == ["region:UA-59"])
+        #expect(scenario.weapons.count == 1, "only the good weapon is kept")
+    }
 }

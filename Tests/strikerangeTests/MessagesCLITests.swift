@@ -105,4 +105,21 @@ struct MessagesCLITests {
             #expect(r.stderr.contains(expected), "missing \(expected) in \(r.stderr)")
         }
     }
+
+    /// Mistakes of form (a bad range, an unknown key) and of names (an unknown region) come in the same run.
+    @Test func formAndNameErrorsTogether() throws {
+        let (r, path) = try runScenario("""
+            launch: [region:UA-59]
+            weapons:
+              - name: Zero
+                range: 0km
+            regions: [RU-KRZ]
+            colour: red
+            outputs: [csv]
+            """)
+        #expect(r.status != 0)
+        for expected in ["\(path):4:12: field 'weapons[0].range'", "\(path):5:11: field 'regions[0]'", "\(path):6:1: field 'colour'", "3 problems"] {
+            #expect(r.stderr.contains(expected), "missing \(expected) in \(r.stderr)")
+        }
+    }
 }

@@ -24,6 +24,12 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
                              message: first.message, more: Array(errors.dropFirst()))
     }
 
+    /// `errors` sorted by line and column, so a combined report reads top to bottom.
+    static func inFileOrder(_ errors: [ScenarioError]) -> [ScenarioError] {
+        errors.enumerated().sorted { ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset) }
+            .map(\.element)
+    }
+
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }

@@ -26,19 +26,30 @@ struct NodeReader {
 
     /// A mapping whose keys are all in `allowed`; unknown keys fail with the closest valid key.
     func mapping(_ node: Node, field: String, allowed: [String]) throws(ScenarioError) -> [String: Node] {
+        var problems = [ScenarioError]()
+        let result = try mapping(node, field: field, allowed: allowed, problems: &problems)
+        if let first = problems.first { throw first }
+        return result
+    }
+
+    /// The same, with each unknown or non-text key appended to `problems` and left out instead of failing
+    /// (the top level, so that every mistake of a file is reported in one run).
+    func mapping(_ node: Node, field: String, allowed: [String], problems: inout [ScenarioError]) throws(ScenarioError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, field: field, "expected a mapping (key: value lines), found \(Self.kind(node))")
         }
         var result = [String: Node]()
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw error(keyNode, field: field, "keys must be plain names")
+                problems.append(error(keyNode, field: field, "keys must be plain names"))
+                continue
             }
             let key = scalar.string
             let path = field.isEmpty ? key : "\(field).\(key)"
             guard allowed.contains(key) else {
-                throw error(keyNode, field: path, "unknown key '\(key)'" + suggestion(key, among: allowed)
-                            + "; valid keys here: \(allowed.joined(separator: ", "))")
+                problems.append(error(keyNode, field: path, "unknown key '\(key)'" + suggestion(key, among: allowed)
+                                      + "; valid keys here: \(allowed.joined(separator: ", "))"))
+                continue
             }
             result[key] = value
         }

@@ -36,12 +36,14 @@ public struct ResolvedScenario: Sendable {
 
 /// Checks a parsed scenario against the data catalog; every failure keeps the file, line and field.
 public enum ScenarioResolver {
+    /// - Parameter decodeProblems: what `ScenarioDecoder.decodeCollecting` found in the file; reported with the
+    ///   resolver's own problems, in file order, so one run names every mistake.
     /// - Throws: `ScenarioError` for an unknown weapon, region, place or any specifier that does not resolve.
-    public static func resolve(_ scenario: Scenario, catalog: DataCatalog) throws(ScenarioError) -> ResolvedScenario {
+    public static func resolve(_ scenario: Scenario, catalog: DataCatalog, decodeProblems: [ScenarioError] = []) throws(ScenarioError) -> ResolvedScenario {
         func fail(_ mark: ScenarioSourceMark, _ error: any Error) -> ScenarioError {
             ScenarioError(file: scenario.file, line: mark.line, column: mark.column, field: mark.field, message: "\(error)")
         }
-        var problems = [ScenarioError]()
+        var problems = decodeProblems
         func locations(_ list: [Marked<String>],
                        _ resolve: (String, DataCatalog) throws -> ResolvedLocation = { try LocationSpecifier.resolve($0, in: $1) }) -> [ResolvedLocation] {
             var result = [ResolvedLocation]()
@@ -118,7 +120,7 @@ public enum ScenarioResolver {
             }
         }
         if !problems.isEmpty {
-            throw ScenarioError.combining(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+            throw ScenarioError.combining(ScenarioError.inFileOrder(problems))
         }
         return resolvedWithNotes
     }
