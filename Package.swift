@@ -79,13 +79,3 @@ if Context.environment["STRIKERANGE_PACKAGE_SLICE"] == "core" {
     package.targets = package.targets.filter { core.contains($0.name) }
     package.products = []
 }
-
-// STRIKERANGE_OPTIMIZE=1 (set by Scripts/test) compiles this package's own modules with -O in the debug build,
-// testing still enabled and assertions kept (-assert-config Debug): the suite's property tests, validators
-// and tour spend most of their time in geodesic loops that run several times faster optimised, so CI can afford
-// larger seeded samples in its time budget. A plain `swift build` stays an unoptimised debug build.
-if Context.environment["STRIKERANGE_OPTIMIZE"] == "1" {
-    for target in package.targets where target.type != .system {
-        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O", "-assert-config", "Debug"])]
-    }
-}
