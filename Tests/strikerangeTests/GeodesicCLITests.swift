@@ -40,6 +40,16 @@ struct GeodesicCLITests {
         }
     }
 
+    /// `--timing` (for Scripts/bench-geodesic) leaves stdout as it was and counts every case on stderr.
+    @Test func timingLeavesTheAnswersAlone() throws {
+        let input = "40.64 -73.78 1.36 103.99\n-33.9 18.4 51.5 -0.1\n0 0 0.5 179.7\n"
+        let plain = try CLIRunner.run(["geodesic", "inverse"], stdin: input)
+        let timed = try CLIRunner.run(["geodesic", "inverse", "--timing"], stdin: input)
+        #expect(timed.status == 0 && timed.stdout == plain.stdout, "\(timed.stderr)")
+        #expect(timed.stderr.contains("timing: cases=3 ") && timed.stderr.contains("solve_us_per_case="), "\(timed.stderr)")
+        #expect(plain.stderr.isEmpty)
+    }
+
     @Test func fullPrecisionRoundTripsAndPrecisionOptionRounds() throws {
         let full = try CLIRunner.run(["geodesic", "inverse", "40.64", "-73.78", "1.36", "103.99"])
         #expect(full.stdout == "15347512.94051294 3.3057734780176125 177.48784020815515\n")
@@ -124,7 +134,7 @@ struct GeodesicCLITests {
             Negative values are fine as coordinates: strikerange geodesic inverse -33.9
             18.4 51.5 -0.1
 
-            USAGE: strikerange geodesic inverse [<lat1 lon1 lat2 lon2> ...] [--precision <n>] [--format <format>]
+            USAGE: strikerange geodesic inverse [<lat1 lon1 lat2 lon2> ...] [--precision <n>] [--format <format>] [--timing]
 
             ARGUMENTS:
               <lat1 lon1 lat2 lon2>   Latitude, longitude of the start, then of the end,
@@ -137,6 +147,9 @@ struct GeodesicCLITests {
               --format <format>       text (space-separated numbers, as GeodSolve) or json
                                       (one JSON object per line). (values: text, json;
                                       default: text)
+              --timing                With stdin cases: print to stderr the time spent
+                                      solving alone, apart from reading and writing text
+                                      (for benchmarks).
               --version               Show the version.
               -h, --help              Show help information.
 
