@@ -81,11 +81,7 @@ final class ViewComputation: @unchecked Sendable {
         let filter = try InRangeFilter.resolve(countries: countries, admin1: [], types: [], militaryOnly: false,
                                                minPopulation: minPopulation, layers: layers, in: catalog,
                                                fieldName: { $0 == "min-population" ? "min_population" : $0 })
-        let weapons = try resolved.variants.map { v in
-            ReachWeapon(id: v.weaponID, variant: v.variant, parameters: try RangeParameters(
-                rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters, toleranceMeters: resolved.scenario.toleranceMeters))
-        }
-        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: weapons))
+        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: resolved.variants))
         let report = try survey.report(features: try filter.features(of: layers, in: catalog), layers: layers, filter: filter,
                                        inRangeOnly: true, regions: try catalog.regions())
         return InRangeOutput.json(report)
@@ -105,11 +101,11 @@ final class ViewComputation: @unchecked Sendable {
             let parameters = try RangeParameters(rangeMeters: row.rangeMeters, minRangeMeters: row.minRangeMeters,
                                                  toleranceMeters: resolved.scenario.toleranceMeters)
             let part = try ReverseReach.compute(launch: launch, target: row.target, parameters: parameters)
-            let variant = resolved.variants.first { $0.weaponID == row.weaponID && $0.variant == row.variant }
+            let variant = resolved.variants.first { $0.weaponID == row.weaponID && $0.kind == row.variant }
             let color = LayerPalette.weapon(variant?.weaponIndex ?? 0)
             return Feature(geometry: part.geometry, properties: .object([
                 "layer": .string("reverse"), "name": .string(row.targetLabel), "weapon": .string(row.weaponID),
-                "variant": .string(row.variant), "range_m": .number(row.rangeMeters),
+                "variant": .string(row.variant.rawValue), "range_m": .number(row.rangeMeters),
                 "min_range_m": row.minRangeMeters.map(JSONValue.number) ?? .null,
                 "target_lat": .number(row.target.latitude), "target_lon": .number(row.target.longitude),
                 "area_km2": .number((part.areaSquareMeters / 1e5).rounded() / 10), "verdict": .string(row.verdict.rawValue),
@@ -133,9 +129,9 @@ final class ViewComputation: @unchecked Sendable {
 
 /// The stages compute no tables (the endpoints ask for the ones they need).
 private struct NoTables: CoverageTableProvider, ReachTableProvider {
-    func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
+    func coverage(launch: Geometry, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
                   toleranceMeters: Double) throws -> [RegionCoverage] { [] }
-    func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
+    func reach(launch: Geometry, variants: [RangeVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow] { [] }
 }
 

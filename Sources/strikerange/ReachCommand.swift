@@ -277,7 +277,7 @@ struct ReachCommand: ParsableCommand {
                 let weapon = calculator.weapons[r.weaponIndex]
                 let part = try ReverseReach.compute(launch: calculator.launch, target: r.targetPoint, parameters: weapon.parameters)
                 features.append(Feature(geometry: part.geometry, properties: .object([
-                    "name": .string(target.name), "weapon": .string(weapon.id), "variant": .string(weapon.variant),
+                    "name": .string(target.name), "weapon": .string(weapon.weaponID), "variant": .string(weapon.kind.rawValue),
                     "range_m": .number(weapon.parameters.rangeMeters),
                     "min_range_m": weapon.parameters.minRangeMeters.map(JSONValue.number) ?? .null,
                     "target_lat": .number(r.targetPoint.latitude), "target_lon": .number(r.targetPoint.longitude),

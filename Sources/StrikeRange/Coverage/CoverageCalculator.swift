@@ -50,7 +50,7 @@ public struct CoverageCalculator: Sendable {
     ///   - progress: called from worker threads after each envelope and each region.
     /// - Returns: `ranges.count × regions.count` results, range-major, each in input order.
     /// - Throws: `StrikeRangeError` (empty launch, envelope limits, a region of zero size), `GeometryError`.
-    public func compute(launch: Geometry, ranges: [CoverageRange], regions: [CoverageRegion],
+    public func compute(launch: Geometry, ranges: [RangeVariant], regions: [CoverageRegion],
                         progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
         guard !ranges.isEmpty else { throw StrikeRangeError("coverage: no range given; give --weapon ID or --range DISTANCE") }
         guard !regions.isEmpty else { throw StrikeRangeError("coverage: no region given; give --regions, --country or --regions-file") }
@@ -80,7 +80,7 @@ public struct CoverageCalculator: Sendable {
 
     /// Coverage with envelopes already built (e.g. by a scenario run that also draws them): `envelopes[k]`
     /// is the envelope of `ranges[k]` from `launch`, longitudes in [-180, 180].
-    public func compute(launch: Geometry, ranges: [CoverageRange], envelopes: [MultiPolygon], regions: [CoverageRegion],
+    public func compute(launch: Geometry, ranges: [RangeVariant], envelopes: [MultiPolygon], regions: [CoverageRegion],
                         progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
         guard !ranges.isEmpty, ranges.count == envelopes.count else {
             throw StrikeRangeError("coverage: give one envelope per range (\(ranges.count) ranges, \(envelopes.count) envelopes)")
@@ -90,7 +90,7 @@ public struct CoverageCalculator: Sendable {
                            envelopeOf: Array(ranges.indices), regions: regions, progress: progress)
     }
 
-    private func compute(launch: Geometry, area: LaunchArea, ranges: [CoverageRange], envelopes: [Geometry], envelopeOf: [Int],
+    private func compute(launch: Geometry, area: LaunchArea, ranges: [RangeVariant], envelopes: [Geometry], envelopeOf: [Int],
                          regions: [CoverageRegion], progress: (@Sendable (CoverageProgress) -> Void)?) throws -> [RegionCoverage] {
         let tolerance = toleranceMeters
         let perRegion: [[RegionCoverage]] = try ParallelWork.map(
@@ -107,7 +107,7 @@ public struct CoverageCalculator: Sendable {
         return out
     }
 
-    private func cover(_ region: CoverageRegion, index: Int, ranges: [CoverageRange], envelopes: [Geometry],
+    private func cover(_ region: CoverageRegion, index: Int, ranges: [RangeVariant], envelopes: [Geometry],
                        envelopeOf: [Int], worker: CoverageWorker) throws -> [RegionCoverage] {
         let measure = GeodesicMeasure(geodesic)
         func size(_ g: Geometry) -> Double {
@@ -157,7 +157,7 @@ public struct CoverageCalculator: Sendable {
                 : total - inRange <= negligibleFraction * total ? .full : .partial
             return RegionCoverage(
                 regionIndex: index, regionName: region.name, regionCode: region.code, kind: region.kind,
-                rangeIndex: k, weapon: range.weapon, variant: range.variant, parameters: p,
+                rangeIndex: k, weapon: range.weaponID, variant: range.kind, parameters: p,
                 totalMeasure: total, inRangeMeasure: inRange, percent: min(100, 100 * inRange / total), status: status,
                 nearestDistanceMeters: bounds.nearestMeters, farthestDistanceMeters: bounds.farthestMeters,
                 inRangeGeometry: keepsGeometry && inRange > 0 ? part : nil)

@@ -34,7 +34,7 @@ public struct InRangeTotal: Sendable, Hashable {
 
 /// The answer of `inrange`: rows, totals, and what the figures mean.
 public struct InRangeReport: Sendable {
-    public var weapons: [ReachWeapon]
+    public var weapons: [RangeVariant]
     public var layers: [InRangeLayer]
     public var filter: InRangeFilter
     public var inRangeOnly: Bool
@@ -76,7 +76,7 @@ public struct InRangeReport: Sendable {
     public func summarySentences() -> [String] {
         weapons.indices.map { w in
             let weapon = weapons[w]
-            let label = weapon.id == "custom" ? "the range" : weapon.id.uppercased() + (weapon.variant == "nominal" ? "" : " (\(weapon.variant))") + " range"
+            let label = weapon.weaponID == "custom" ? "the range" : weapon.weaponID.uppercased() + (weapon.kind == .nominal ? "" : " (\(weapon.kind.rawValue))") + " range"
             var parts = [String]()
             for layer in layers {
                 let t = overall(layer)

@@ -9,7 +9,7 @@ import Geometry
 /// thread on demand; `evaluate` spreads targets over `threadCount` threads and keeps input order.
 public struct ReachCalculator: Sendable {
     public let launch: Geometry
-    public let weapons: [ReachWeapon]
+    public let weapons: [RangeVariant]
     /// Worker threads for batches (default: every active core).
     public let threadCount: Int
     public let geodesic: Geodesic
@@ -27,7 +27,7 @@ public struct ReachCalculator: Sendable {
     ///   - weapons: the ranges to test; at least one.
     ///   - threadCount: worker threads for batches, ≥ 1.
     /// - Throws: `StrikeRangeError` when the launch geometry is empty or no weapon is given.
-    public init(launch: Geometry, weapons: [ReachWeapon],
+    public init(launch: Geometry, weapons: [RangeVariant],
                 threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                 geodesic: Geodesic = .wgs84) throws {
         guard !weapons.isEmpty else { throw StrikeRangeError("reach: give at least one weapon or range") }
