@@ -79,7 +79,7 @@ struct CoverageCommand: ParsableCommand {
             regions = try regionSpecifiers.map { try CoverageRegionSource.region($0, in: catalog) }
         }
 
-        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let shaped = try PreparedLaunch(try shaping.apply(to: launch, toleranceMeters: tolerance))
 
         let bar = CoverageProgressBar()
         let layerOutput = output.map(GISLayers.isLayerFile) ?? false
@@ -112,7 +112,7 @@ struct CoverageCommand: ParsableCommand {
 
     /// `--output x.gpkg|x.fgb`: the launch area and the certified envelopes (GeoPackage only), and the
     /// in-range part of each region per weapon variant with the coverage columns as typed fields.
-    private func writeLayers(_ calculator: CoverageCalculator, launch: Geometry, label: String, ranges: [RangeVariant],
+    private func writeLayers(_ calculator: CoverageCalculator, launch: PreparedLaunch, label: String, ranges: [RangeVariant],
                              regions: [CoverageRegion], catalog: DataCatalog, to output: String) throws {
         var weaponOrder = [String]()
         for r in ranges where !weaponOrder.contains(r.weaponID) { weaponOrder.append(r.weaponID) }
@@ -120,7 +120,7 @@ struct CoverageCommand: ParsableCommand {
         let envelopes = certified.map(\.geometry)
         let achievedErrors = certified.compactMap { $0.verification?.achievedErrorMeters }
         let envelopeFeatures = zip(ranges, certified).map { r, envelope in
-            let feature = envelope.feature(for: EnvelopeRequest(launch: launch, launchLabel: label, weapon: r.weaponID, variant: r.kind.rawValue,
+            let feature = envelope.feature(for: EnvelopeRequest(launch: launch.geometry, launchLabel: label, weapon: r.weaponID, variant: r.kind.rawValue,
                                                                 parameters: r.parameters, sources: r.sources))
             return GISLayers.envelopeFeature(feature, weaponIndex: weaponOrder.firstIndex(of: r.weaponID) ?? 0, isMain: r.isMain)
         }
@@ -133,7 +133,7 @@ struct CoverageCommand: ParsableCommand {
         }
         let file = try GISLayerFile(path: output)
         do {
-            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch, label: label)] + envelopeFeatures) }
+            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch.geometry, label: label)] + envelopeFeatures) }
             try file.add(coverage, defaultLayer: "coverage")
             var sources = [String]()
             for r in ranges { for s in r.sources where !sources.contains(s) { sources.append(s) } }

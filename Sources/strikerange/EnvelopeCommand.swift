@@ -124,6 +124,7 @@ struct EnvelopeCommand: ParsableCommand {
 
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
+        let prepared = try PreparedLaunch(shaped)
         let figures = RangeFigureBuilder(thoroughness: verify ? .thorough : .standard)
         if fanSector != nil { _ = try RangeFigureBuilder.fanLaunch(shaped) }
         // Parsed before any envelope is built, so a bad --rings fails at once.
@@ -140,9 +141,9 @@ struct EnvelopeCommand: ParsableCommand {
             for _ in 0..<repeatCount {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 if fanSector != nil {
-                    built = try figures.buildUnverified(launch: shaped, sector: fanSector, parameters: requests[i].parameters)
+                    built = try figures.buildUnverified(launch: prepared, sector: fanSector, parameters: requests[i].parameters)
                 } else {
-                    built = try builder.build(launch: shaped, parameters: requests[i].parameters)
+                    built = try builder.build(launch: prepared, parameters: requests[i].parameters)
                 }
                 buildTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             }
@@ -156,7 +157,7 @@ struct EnvelopeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("timing: \(request.weaponID) \(request.kind.rawValue) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
                 // Cost model (issue 15): one more build and certification, counted (not timed).
                 let buildCalls = GeodesicCallCounter(), verifyCalls = GeodesicCallCounter()
-                _ = try EnvelopeBuilder(geodesic: builder.geodesic.counting(into: buildCalls)).build(launch: shaped, parameters: requests[i].parameters)
+                _ = try EnvelopeBuilder(geodesic: builder.geodesic.counting(into: buildCalls)).build(launch: prepared, parameters: requests[i].parameters)
                 _ = try EnvelopeCertifier(geodesic: Geodesic.wgs84.counting(into: verifyCalls), thoroughness: verify ? .thorough : .standard)
                     .verify(envelope, launch: shaped)
                 note(costModel: "build", buildCalls.counts, vertices: envelope.vertexCount)
@@ -185,7 +186,7 @@ struct EnvelopeCommand: ParsableCommand {
         // Interval rings: largest first, so a GIS drawing in file order paints the smaller bands over the larger.
         for distance in (ringSet?.distancesMeters ?? []).reversed() {
             let ringParameters = try RangeParameters(rangeMeters: distance, toleranceMeters: tolerance, placement: placement)
-            var ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            var ring = try figures.build(launch: prepared, sector: fanSector, parameters: ringParameters)
             if edges == .geodesic { ring = try ring.withGeodesicEdges() }
             if let check = ring.verification, let failure = check.failureSummary {
                 broken.append("ring \(RangeRings.kmText(distance)): \(failure) (tolerance \(tolerance) m)")

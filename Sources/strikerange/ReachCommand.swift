@@ -78,7 +78,7 @@ struct ReachCommand: ParsableCommand {
         let catalog = try data.catalog()
         let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
-        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let shaped = try PreparedLaunch(try shaping.apply(to: launch, toleranceMeters: tolerance))
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
             if let note = LocationSpecifier.targetNote(spec, resolved: r, in: catalog) { self.note("reach: \(note)") }

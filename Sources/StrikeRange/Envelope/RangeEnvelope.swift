@@ -33,9 +33,15 @@ public struct EnvelopeBuilder: Sendable {
     public let geodesic: Geodesic
     public init(geodesic: Geodesic = .wgs84) { self.geodesic = geodesic }
 
+    /// Prepares `launch` and builds; to build several envelopes from one launch area, prepare it once
+    /// (`PreparedLaunch`) and use `build(launch:parameters:)` with it.
     public func build(launch: Geometry, parameters: RangeParameters) throws -> RangeEnvelope {
+        try build(launch: try PreparedLaunch(launch), parameters: parameters)
+    }
+
+    public func build(launch: PreparedLaunch, parameters: RangeParameters) throws -> RangeEnvelope {
         let engine = GeometryEngine()
-        let area = try LaunchArea(launch)
+        let area = launch.area
         let range = parameters.targetRangeMeters
         let allowance = parameters.constructionAllowanceMeters
 

@@ -34,7 +34,7 @@ public struct ReachBatchClassifier: Sendable {
         self.weaponIndex = weaponIndex
         let p = calculator.weapons[weaponIndex].parameters
         let t = p.toleranceMeters, band = Self.bandTolerances * t
-        let launch = calculator.launch
+        let launch = calculator.prepared
         func envelope(_ range: Double, _ minimum: Double?) throws -> MultiPolygon? {
             guard range > 0 else { return nil }
             let m = (minimum ?? 0) > 0 ? minimum : nil

@@ -4,16 +4,17 @@ import Geometry
 
 /// Which targets each weapon can reach from a launch area, by exact geodesic distance (WGS84).
 ///
-/// Built from the launch geometry after `LaunchShaping` and the weapons to test. `Sendable`: it holds the
-/// normalised `LaunchArea` and builds one `ReachEvaluator` (distance field + GEOS engine) per worker
+/// Built from the launch area after `LaunchShaping` (`PreparedLaunch`) and the weapons to test. `Sendable`:
+/// it holds the prepared launch and builds one `ReachEvaluator` (distance field + GEOS engine) per worker
 /// thread on demand; `evaluate` spreads targets over `threadCount` threads and keeps input order.
 public struct ReachCalculator: Sendable {
-    public let launch: Geometry
+    public let prepared: PreparedLaunch
+    /// The shaped launch geometry (lon/lat degrees).
+    public var launch: Geometry { prepared.geometry }
     public let weapons: [RangeVariant]
     /// Worker threads for batches (default: every active core).
     public let threadCount: Int
     public let geodesic: Geodesic
-    let area: LaunchArea
     let evaluators: ReachWorkerPool<ReachEvaluator>
 
     /// Error budget (m) of the distance field's geodesic pieces: distances are good to a few millimetres,
@@ -31,14 +32,20 @@ public struct ReachCalculator: Sendable {
                 threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                 geodesic: Geodesic = .wgs84) throws {
         guard !weapons.isEmpty else { throw StrikeRangeError("reach: give at least one weapon or range") }
-        let area = try LaunchArea(launch)
-        self.launch = launch
+        try self.init(launch: try PreparedLaunch(launch), weapons: weapons, threadCount: threadCount, geodesic: geodesic)
+    }
+
+    /// Same, from a launch area prepared once (`PreparedLaunch`).
+    public init(launch: PreparedLaunch, weapons: [RangeVariant],
+                threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
+                geodesic: Geodesic = .wgs84) throws {
+        guard !weapons.isEmpty else { throw StrikeRangeError("reach: give at least one weapon or range") }
+        self.prepared = launch
         self.weapons = weapons
         self.threadCount = max(1, threadCount)
         self.geodesic = geodesic
-        self.area = area
         evaluators = ReachWorkerPool {
-            try ReachEvaluator(launch: launch, area: area, weapons: weapons,
+            try ReachEvaluator(launch: launch, weapons: weapons,
                                fieldToleranceMeters: Self.distanceToleranceMeters,
                                targetSpacingMeters: Self.targetSpacingMeters, geodesic: geodesic)
         }
@@ -46,7 +53,7 @@ public struct ReachCalculator: Sendable {
 
     /// A new evaluator for the calling thread (not `Sendable`: keep it on one thread or task).
     public func makeEvaluator() throws -> ReachEvaluator {
-        try ReachEvaluator(launch: launch, area: area, weapons: weapons,
+        try ReachEvaluator(launch: prepared, weapons: weapons,
                            fieldToleranceMeters: Self.distanceToleranceMeters,
                            targetSpacingMeters: Self.targetSpacingMeters, geodesic: geodesic)
     }

@@ -5,7 +5,7 @@ import Geometry
 public struct CoverageLibraryTable: CoverageTableProvider {
     public init() {}
 
-    public func coverage(launch: Geometry, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
+    public func coverage(launch: PreparedLaunch, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
                          toleranceMeters: Double) throws -> [RegionCoverage] {
         // `regions:` is optional in a scenario: no regions, no coverage rows (the calculator itself rejects
         // an empty list, which is a mistake on the command line).
@@ -27,7 +27,7 @@ public struct CoverageLibraryTable: CoverageTableProvider {
 public struct ReachLibraryTable: ReachTableProvider {
     public init() {}
 
-    public func reach(launch: Geometry, variants: [RangeVariant], targets: [ResolvedLocation],
+    public func reach(launch: PreparedLaunch, variants: [RangeVariant], targets: [ResolvedLocation],
                       toleranceMeters: Double) throws -> [ReachRow] {
         let results = try ReachCalculator(launch: launch, weapons: variants)
             .evaluate(targets.map { ReachTarget(name: $0.label, geometry: $0.geometry) })

@@ -51,7 +51,7 @@ import GeoJSON
 extension ScenarioRunner {
     /// The interval rings of a weapon's main variant (nominal or explicit range), largest first.
     /// - Throws: `ScenarioError` naming the `rings` field for a value that does not fit the weapon's range.
-    func ringsOf(_ variant: RangeVariant, figure: ScenarioFigure?, launch: Geometry, scenario: Scenario,
+    func ringsOf(_ variant: RangeVariant, figure: ScenarioFigure?, launch: PreparedLaunch, scenario: Scenario,
                  builder: RangeFigureBuilder) throws -> [ScenarioRing] {
         guard let text = figure?.rings, variant.isMain else { return [] }
         let set: RangeRings
@@ -66,7 +66,7 @@ extension ScenarioRunner {
             let parameters = try RangeParameters(rangeMeters: distance, toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
             let ring = try builder.build(launch: launch, sector: figure?.sector, parameters: parameters)
             out.append(ScenarioRing(variant: variant, distanceMeters: distance, envelope: ring,
-                                    properties: builder.ringProperties(distanceMeters: distance, ring: ring, launch: launch, sector: figure?.sector)))
+                                    properties: builder.ringProperties(distanceMeters: distance, ring: ring, launch: launch.geometry, sector: figure?.sector)))
         }
         return out
     }

@@ -3,8 +3,10 @@ import Geometry
 /// Everything a scenario computes, before anything is written.
 public struct ScenarioResult: Sendable {
     public var resolved: ResolvedScenario
-    /// The launch area after exclusions and standoff.
-    public var launch: Geometry
+    /// The launch area after exclusions and standoff, prepared once for every stage.
+    public var preparedLaunch: PreparedLaunch
+    /// The launch area after exclusions and standoff (lon/lat degrees).
+    public var launch: Geometry { preparedLaunch.geometry }
     /// One per weapon variant, in scenario order, each with its verification.
     public var envelopes: [(RangeVariant, RangeEnvelope)]
     public var coverage: [RegionCoverage]
@@ -30,7 +32,7 @@ public struct ScenarioRunner {
     }
 
     /// The `in_range:` report: every weapon variant of the scenario, the same launch area, `inrange`'s survey.
-    static func inRange(_ section: ResolvedInRange, launch: Geometry, variants: [RangeVariant],
+    static func inRange(_ section: ResolvedInRange, launch: PreparedLaunch, variants: [RangeVariant],
                         catalogDirectory: DataDirectory) throws -> InRangeReport {
         let catalog = DataCatalog(directory: catalogDirectory)
         let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: variants))
@@ -41,15 +43,12 @@ public struct ScenarioRunner {
     /// - Throws: `StrikeRangeError` or geometry errors from shaping, building or measuring.
     public func run(_ resolved: ResolvedScenario) throws -> ScenarioResult {
         let scenario = resolved.scenario
-        let engine = GeometryEngine()
-        // The launch entries are merged first so adjacent oblasts make one area without inner borders.
-        let parts = resolved.launchParts.map(\.geometry)
-        let merged = parts.count == 1 ? parts[0] : try engine.unaryUnion(parts)
+        let merged = try PreparedLaunch.merging(resolved.launchParts.map(\.geometry))
         let builder = EnvelopeBuilder()
         let shaping = LaunchShaping(exclusions: resolved.exclusions.map(\.geometry), standoffMeters: scenario.standoffMeters,
                                     standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
                                     makeValid: scenario.makeValid, terms: .scenario)
-        let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
+        let launch = try PreparedLaunch(try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder))
         let figures = RangeFigureBuilder()
         var envelopes = [(RangeVariant, RangeEnvelope)]()
         var rings = [ScenarioRing]()
@@ -67,8 +66,8 @@ public struct ScenarioRunner {
         progress("reach of \(resolved.targets.count) targets")
         let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                          toleranceMeters: scenario.toleranceMeters)
-        var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage,
-                                    reach: Self.applyingSectors(reach, resolved: resolved, launch: launch), rings: rings)
+        var result = ScenarioResult(resolved: resolved, preparedLaunch: launch, envelopes: envelopes, coverage: coverage,
+                                    reach: Self.applyingSectors(reach, resolved: resolved, launch: launch.geometry), rings: rings)
         if let section = resolved.inRange {
             progress("in range: \(section.layers.map(\.rawValue).joined(separator: " and "))")
             result.inRange = try Self.inRange(section, launch: launch, variants: resolved.variants,

@@ -22,12 +22,12 @@ public struct ReachRow: Sendable {
 /// Computes the coverage table. The adapter point for the coverage library of issue #5: the runner only
 /// talks to this protocol, so a table implementation can change without touching the writers.
 public protocol CoverageTableProvider {
-    func coverage(launch: Geometry, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
+    func coverage(launch: PreparedLaunch, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
                   toleranceMeters: Double) throws -> [RegionCoverage]
 }
 
 /// Computes the reach table; the adapter point for the reach library of issue #5.
 public protocol ReachTableProvider {
-    func reach(launch: Geometry, variants: [RangeVariant], targets: [ResolvedLocation],
+    func reach(launch: PreparedLaunch, variants: [RangeVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow]
 }
