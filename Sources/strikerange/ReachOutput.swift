@@ -24,19 +24,20 @@ struct ReachRow {
 /// Where output goes: standard output, or a temporary file renamed over --output at the end (atomic).
 final class ReachSink {
     private let handle: FileHandle
-    private let temporary: String?
-    private let destination: String?
+    /// The --output file being written (`AtomicFile`); nil for standard output.
+    private let file: AtomicFile.Pending?
     private var pending = [UInt8]()
 
     init(output: String?) throws {
         if let output {
-            let tmp = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-            guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+            let file = try AtomicFile.Pending(path: output)
+            guard FileManager.default.createFile(atPath: file.temporaryPath, contents: nil),
+                  let h = FileHandle(forWritingAtPath: file.temporaryPath) else {
                 throw StrikeRangeError("output \(output): cannot create a file in that folder")
             }
-            handle = h; temporary = tmp; destination = output
+            handle = h; self.file = file
         } else {
-            handle = .standardOutput; temporary = nil; destination = nil
+            handle = .standardOutput; file = nil
         }
     }
 
@@ -58,18 +59,16 @@ final class ReachSink {
     /// Flushes and, for --output, moves the finished file into place.
     func finish() throws {
         try flush()
-        guard let temporary, let destination else { return }
+        guard let file else { return }
         try handle.close()
-        if rename(temporary, destination) != 0 {
-            throw StrikeRangeError("--output \(destination): cannot move the finished file into place (\(String(cString: strerror(errno))))")
-        }
+        try file.commit()
     }
 
     /// Removes a half-written temporary file after a failure.
     func abandon() {
-        guard let temporary else { return }
+        guard let file else { return }
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
+        file.abandon()
     }
 }
 

@@ -138,9 +138,17 @@ enum PlanarRing {
         var j = ring.count - 1
         for i in 0..<ring.count {
             let a = ring[i], b = ring[j]
-            if (a.y > y) != (b.y > y), x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            if crossesRay(x1: a.x, y1: a.y, x2: b.x, y2: b.y, x: x, y: y) { inside.toggle() }
             j = i
         }
         return inside
+    }
+
+    /// The one point-in-ring step of the construction (issue 14: `PolygonRowIndex` had its own copy; the
+    /// certifier keeps an independent one on purpose): whether the edge (x1, y1)–(x2, y2) crosses the ray
+    /// from (x, y) towards +x, half-open in y so that a vertex shared by two edges counts once.
+    @inline(__always)
+    static func crossesRay(x1: Double, y1: Double, x2: Double, y2: Double, x: Double, y: Double) -> Bool {
+        (y1 > y) != (y2 > y) && x < x1 + (y - y1) * (x2 - x1) / (y2 - y1)
     }
 }

@@ -185,9 +185,9 @@ public struct InRangeSurvey: Sendable {
     /// evaluators. Not `calculator.evaluate`: with a minimum range that also solves the farthest launch point
     /// of every feature, which the verdicts (already known) do not need.
     func nearestLaunchPoints(_ points: [LonLat]) throws -> [NearestLaunchPoint] {
-        let slices = ReachParallel.ranges(points.count, threads: calculator.threadCount)
+        let slices = ParallelWork.slices(points.count, threads: calculator.threadCount)
         let pool = calculator.evaluators
-        let parts = try ReachParallel.map(slices: slices.count, threads: calculator.threadCount) { k in
+        let parts = try ParallelWork.map(count: slices.count, workers: calculator.threadCount, makeState: {}) { _, k in
             let evaluator = try pool.checkOut()
             defer { pool.checkIn(evaluator) }
             return slices[k].map { evaluator.nearest(points[$0]) }

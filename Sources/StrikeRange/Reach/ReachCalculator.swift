@@ -15,7 +15,7 @@ public struct ReachCalculator: Sendable {
     /// Worker threads for batches (default: every active core).
     public let threadCount: Int
     public let geodesic: Geodesic
-    let evaluators: ReachWorkerPool<ReachEvaluator>
+    let evaluators: WorkerPool<ReachEvaluator>
 
     /// Error budget (m) of the distance field's geodesic pieces: distances are good to a few millimetres,
     /// whatever the verdict tolerance.
@@ -44,7 +44,7 @@ public struct ReachCalculator: Sendable {
         self.weapons = weapons
         self.threadCount = max(1, threadCount)
         self.geodesic = geodesic
-        evaluators = ReachWorkerPool {
+        evaluators = WorkerPool {
             try ReachEvaluator(launch: launch, weapons: weapons,
                                fieldToleranceMeters: Self.distanceToleranceMeters,
                                targetSpacingMeters: Self.targetSpacingMeters, geodesic: geodesic)
@@ -61,9 +61,9 @@ public struct ReachCalculator: Sendable {
     /// Exact results for a batch: `result[i]` holds one `ReachResult` per weapon for `targets[i]`, with
     /// `targetIndex = firstIndex + i`. Work is spread over `threadCount` threads; order is the input's.
     public func evaluate(_ targets: [ReachTarget], firstIndex: Int = 0) throws -> [[ReachResult]] {
-        let slices = ReachParallel.ranges(targets.count, threads: threadCount)
+        let slices = ParallelWork.slices(targets.count, threads: threadCount)
         let pool = evaluators
-        let parts = try ReachParallel.map(slices: slices.count, threads: threadCount) { k in
+        let parts = try ParallelWork.map(count: slices.count, workers: threadCount, makeState: {}) { _, k in
             let evaluator = try pool.checkOut()
             defer { pool.checkIn(evaluator) }
             return try slices[k].map { try evaluator.evaluate(targets[$0], targetIndex: firstIndex + $0) }
@@ -74,9 +74,7 @@ public struct ReachCalculator: Sendable {
     /// Builds one evaluator per worker thread up front (in parallel), so batch timings and the first chunk
     /// do not pay for distance-field construction (a few hundred ms for a country).
     public func prepareWorkers() throws {
-        let pool = evaluators
-        let built = try ReachParallel.map(slices: threadCount, threads: threadCount) { _ in try pool.checkOut() }
-        for e in built { pool.checkIn(e) }
+        try evaluators.prepare(threadCount)
     }
 
     /// Runs `body` with a pooled evaluator (one of the per-thread ones `evaluate` uses).
