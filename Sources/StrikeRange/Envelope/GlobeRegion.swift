@@ -94,7 +94,7 @@ enum LongitudeWrapping {
         guard let box = g.boundingBox else { return .multiPolygon(MultiPolygon([])) }
         let kLow = Int(((box.minX + 180) / 360).rounded(.down))
         let kHigh = Int(((box.maxX - 180) / 360).rounded(.up))
-        if kLow == 0 && kHigh <= 0 { return polygonal(g) }
+        if kLow == 0 && kHigh <= 0 { return .multiPolygon(polygonal(g)) }
         var pieces = [Geometry]()
         for k in kLow...max(kLow, kHigh) {
             let shift = Double(k) * 360
@@ -103,14 +103,14 @@ enum LongitudeWrapping {
             let strip = BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90).polygon
             let clipped = try engine.robustIntersection(g, .polygon(strip))
             let polygons = polygonal(clipped)
-            if case .multiPolygon(let m) = polygons, m.polygons.isEmpty { continue }
-            pieces.append(polygons.translated(dx: -shift))
+            if polygons.polygons.isEmpty { continue }
+            pieces.append(Geometry.multiPolygon(polygons).translated(dx: -shift))
         }
-        return polygonal(try engine.robustUnaryUnion(pieces))
+        return .multiPolygon(polygonal(try engine.robustUnaryUnion(pieces)))
     }
 
     /// Only the polygonal parts, as a MultiPolygon.
-    static func polygonal(_ g: Geometry) -> Geometry {
+    static func polygonal(_ g: Geometry) -> MultiPolygon {
         var out = [Polygon]()
         func collect(_ g: Geometry) {
             switch g {
@@ -121,7 +121,7 @@ enum LongitudeWrapping {
             }
         }
         collect(g)
-        return .multiPolygon(MultiPolygon(out))
+        return MultiPolygon(out)
     }
 }
 

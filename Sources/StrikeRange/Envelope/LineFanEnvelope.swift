@@ -71,11 +71,9 @@ public struct LineFanBuilder: Sendable {
             }
         }
         let engine = GeometryEngine()
-        let union = LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts))
+        let union = Geometry.multiPolygon(LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts)))
         let filled = fillingThinHoles(union, thicknessMeters: chordLimit)
-        guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(try LongitudeWrapping.wrap(filled, engine)) else {
-            fatalError("polygonal() returns a MultiPolygon")
-        }
+        let multi = LongitudeWrapping.polygonal(try LongitudeWrapping.wrap(filled, engine))
         let vertexCount = multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } }
         return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid, vertexCount: vertexCount, verification: nil)
     }
