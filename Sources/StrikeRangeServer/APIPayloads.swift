@@ -26,14 +26,14 @@ enum APIPayloads {
             "range_low_m": w.rangeLowMeters, "range_high_m": w.rangeHighMeters,
             "note": w.note.map { $0 as Any } ?? NSNull(), "unconfirmed": w.unconfirmed,
             "sources": w.sources.map(\.citation),
-            "variants": w.rangeVariants(spread: true).map { ["name": $0.name, "range_m": $0.rangeMeters] },
+            "variants": w.variantRanges(spread: true).map { ["name": $0.kind.rawValue, "range_m": $0.rangeMeters] },
         ]
     }
 
     static func reachRow(_ r: ReachRow, tolerance: Double) -> [String: Any] {
         [
             "target": r.targetLabel, "target_lat": r.target.latitude, "target_lon": r.target.longitude,
-            "weapon": r.weaponID, "variant": r.variant, "range_m": r.rangeMeters, "min_range_m": optional(r.minRangeMeters),
+            "weapon": r.weaponID, "variant": r.variant.rawValue, "range_m": r.rangeMeters, "min_range_m": optional(r.minRangeMeters),
             "distance_m": r.distanceMeters, "margin_m": r.marginMeters, "verdict": r.verdict.rawValue,
             "nearest_launch_lat": r.nearestLaunchPoint.latitude, "nearest_launch_lon": r.nearestLaunchPoint.longitude,
             "azimuth_deg": optional(r.azimuthDegrees), "tolerance_m": tolerance,
@@ -43,7 +43,7 @@ enum APIPayloads {
     static func coverageRow(_ r: RegionCoverage) -> [String: Any] {
         [
             "region": r.regionCode.map { "\($0) \(r.regionName)" } ?? r.regionName, "region_code": r.regionCode ?? r.regionName,
-            "weapon": r.weapon, "variant": r.variant,
+            "weapon": r.weapon, "variant": r.variant.rawValue,
             "range_m": r.parameters.rangeMeters, "measure": r.kind == .area ? "area" : "length", "total": r.totalMeasure,
             "in_range": r.inRangeMeasure, "unit": r.kind == .area ? "m2" : "m", "percent": r.percent, "status": r.status.rawValue,
             "nearest_m": r.nearestDistanceMeters, "farthest_m": r.farthestDistanceMeters,

@@ -17,18 +17,18 @@ final class ViewComputation: @unchecked Sendable {
     init(resolver: ViewResolver) { self.resolver = resolver }
 
     /// Launch area after exclusions and standoff, with the resolved scenario.
-    func launch(_ view: ViewRequest) throws -> (ResolvedScenario, Geometry) {
+    func launch(_ view: ViewRequest) throws -> (ResolvedScenario, PreparedLaunch) {
         let resolved = try resolver.resolve(view)
         var stripped = view
         stripped.weapons = []; stripped.regions = []; stripped.targets = []
         let key = "launch\n" + Self.key(stripped)
         return try inFlight.exclusive(key) {
-            if let hit = cache.get(key) { return (resolved, hit.launch) }
+            if let hit = cache.get(key) { return (resolved, hit.preparedLaunch) }
             var bare = resolved
             bare.variants = []; bare.regions = []; bare.targets = []
             let result = try Self.runner.run(bare)
             cache.put(key, result)
-            return (resolved, result.launch)
+            return (resolved, result.preparedLaunch)
         }
     }
 
@@ -62,10 +62,10 @@ final class ViewComputation: @unchecked Sendable {
             if let hit = cache.get(key) { return hit }
             var result = try envelopes(view)
             let tolerance = result.resolved.scenario.toleranceMeters
-            result.coverage = try CoverageLibraryTable().coverage(launch: result.launch, envelopes: result.envelopes,
+            result.coverage = try CoverageLibraryTable().coverage(launch: result.preparedLaunch, envelopes: result.envelopes,
                                                                   regions: result.resolved.regions, toleranceMeters: tolerance)
             result.reach = result.resolved.targets.isEmpty ? [] : try ReachLibraryTable().reach(
-                launch: result.launch, variants: result.resolved.variants, targets: result.resolved.targets, toleranceMeters: tolerance)
+                launch: result.preparedLaunch, variants: result.resolved.variants, targets: result.resolved.targets, toleranceMeters: tolerance)
             cache.put(key, result)
             return result
         }
@@ -81,11 +81,7 @@ final class ViewComputation: @unchecked Sendable {
         let filter = try InRangeFilter.resolve(countries: countries, admin1: [], types: [], militaryOnly: false,
                                                minPopulation: minPopulation, layers: layers, in: catalog,
                                                fieldName: { $0 == "min-population" ? "min_population" : $0 })
-        let weapons = try resolved.variants.map { v in
-            ReachWeapon(id: v.weaponID, variant: v.variant, parameters: try RangeParameters(
-                rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters, toleranceMeters: resolved.scenario.toleranceMeters))
-        }
-        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: weapons))
+        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: resolved.variants))
         let report = try survey.report(features: try filter.features(of: layers, in: catalog), layers: layers, filter: filter,
                                        inRangeOnly: true, regions: try catalog.regions())
         return InRangeOutput.json(report)
@@ -96,7 +92,7 @@ final class ViewComputation: @unchecked Sendable {
         let (resolved, launch) = try self.launch(view)
         let rows = try ReachLibraryTable().reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                                  toleranceMeters: resolved.scenario.toleranceMeters)
-        return (resolved, launch, rows)
+        return (resolved, launch.geometry, rows)
     }
 
     /// For each reach row, the part of the launch area within range of its target.
@@ -105,11 +101,11 @@ final class ViewComputation: @unchecked Sendable {
             let parameters = try RangeParameters(rangeMeters: row.rangeMeters, minRangeMeters: row.minRangeMeters,
                                                  toleranceMeters: resolved.scenario.toleranceMeters)
             let part = try ReverseReach.compute(launch: launch, target: row.target, parameters: parameters)
-            let variant = resolved.variants.first { $0.weaponID == row.weaponID && $0.variant == row.variant }
+            let variant = resolved.variants.first { $0.weaponID == row.weaponID && $0.kind == row.variant }
             let color = LayerPalette.weapon(variant?.weaponIndex ?? 0)
             return Feature(geometry: part.geometry, properties: .object([
                 "layer": .string("reverse"), "name": .string(row.targetLabel), "weapon": .string(row.weaponID),
-                "variant": .string(row.variant), "range_m": .number(row.rangeMeters),
+                "variant": .string(row.variant.rawValue), "range_m": .number(row.rangeMeters),
                 "min_range_m": row.minRangeMeters.map(JSONValue.number) ?? .null,
                 "target_lat": .number(row.target.latitude), "target_lon": .number(row.target.longitude),
                 "area_km2": .number((part.areaSquareMeters / 1e5).rounded() / 10), "verdict": .string(row.verdict.rawValue),
@@ -133,9 +129,9 @@ final class ViewComputation: @unchecked Sendable {
 
 /// The stages compute no tables (the endpoints ask for the ones they need).
 private struct NoTables: CoverageTableProvider, ReachTableProvider {
-    func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
+    func coverage(launch: PreparedLaunch, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
                   toleranceMeters: Double) throws -> [RegionCoverage] { [] }
-    func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
+    func reach(launch: PreparedLaunch, variants: [RangeVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow] { [] }
 }
 

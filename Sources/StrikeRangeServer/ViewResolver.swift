@@ -52,8 +52,8 @@ struct ViewResolver: Sendable {
         }
     }
 
-    static func weaponField(_ variant: ScenarioWeaponVariant, view: ViewRequest) -> String {
-        "weapons[\(variant.weaponIndex)]" + (variant.variant == "custom" ? ".range" : "")
+    static func weaponField(_ variant: RangeVariant, view: ViewRequest) -> String {
+        "weapons[\(variant.weaponIndex)]" + (variant.kind == .custom ? ".range" : "")
     }
 
     static func km(_ meters: Double) -> String { String(format: "%.0f", meters / 1000) }

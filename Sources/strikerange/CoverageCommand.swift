@@ -68,9 +68,7 @@ struct CoverageCommand: ParsableCommand {
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
-        let ranges = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance).map {
-            CoverageRange(weapon: $0.id, variant: $0.variant, parameters: $0.parameters)
-        }
+        let ranges = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
 
         let regions: [CoverageRegion]
         if let country {
@@ -81,7 +79,7 @@ struct CoverageCommand: ParsableCommand {
             regions = try regionSpecifiers.map { try CoverageRegionSource.region($0, in: catalog) }
         }
 
-        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let shaped = try PreparedLaunch(try shaping.apply(to: launch, toleranceMeters: tolerance))
 
         let bar = CoverageProgressBar()
         let layerOutput = output.map(GISLayers.isLayerFile) ?? false
@@ -114,34 +112,31 @@ struct CoverageCommand: ParsableCommand {
 
     /// `--output x.gpkg|x.fgb`: the launch area and the certified envelopes (GeoPackage only), and the
     /// in-range part of each region per weapon variant with the coverage columns as typed fields.
-    private func writeLayers(_ calculator: CoverageCalculator, launch: Geometry, label: String, ranges: [CoverageRange],
+    private func writeLayers(_ calculator: CoverageCalculator, launch: PreparedLaunch, label: String, ranges: [RangeVariant],
                              regions: [CoverageRegion], catalog: DataCatalog, to output: String) throws {
-        let weapons = try weaponOptions.catalogWeapons(in: catalog)
         var weaponOrder = [String]()
-        for r in ranges where !weaponOrder.contains(r.weapon) { weaponOrder.append(r.weapon) }
+        for r in ranges where !weaponOrder.contains(r.weaponID) { weaponOrder.append(r.weaponID) }
         let certified = try RangeFigureBuilder().buildEnvelopes(launch: launch, parameters: ranges.map(\.parameters), workers: workers)
         let envelopes = certified.map(\.geometry)
         let achievedErrors = certified.compactMap { $0.verification?.achievedErrorMeters }
         let envelopeFeatures = zip(ranges, certified).map { r, envelope in
-            let sources = weapons.first { $0.id == r.weapon }?.sources.map(\.citation) ?? []
-            let feature = envelope.feature(for: EnvelopeRequest(launch: launch, launchLabel: label, weapon: r.weapon, variant: r.variant,
-                                                                parameters: r.parameters, sources: sources))
-            return GISLayers.envelopeFeature(feature, weaponIndex: weaponOrder.firstIndex(of: r.weapon) ?? 0,
-                                             isMain: r.variant == "nominal" || r.variant == "custom")
+            let feature = envelope.feature(for: EnvelopeRequest(launch: launch.geometry, launchLabel: label, weapon: r.weaponID, variant: r.kind.rawValue,
+                                                                parameters: r.parameters, sources: r.sources))
+            return GISLayers.envelopeFeature(feature, weaponIndex: weaponOrder.firstIndex(of: r.weaponID) ?? 0, isMain: r.isMain)
         }
         let results = try calculator.compute(launch: launch, ranges: ranges, envelopes: envelopes, regions: regions)
         let report = CoverageReport(launchLabel: label, toleranceMeters: tolerance, results: results)
         let coverage = results.map { r in
             var p = report.properties(r)
-            p["name"] = .string("\(r.regionName) — \(r.weapon) \(r.variant)")
+            p["name"] = .string("\(r.regionName) — \(r.weapon) \(r.variant.rawValue)")
             return GISLayers.coverageFeature(geometry: r.inRangeGeometry, properties: p, weaponIndex: weaponOrder.firstIndex(of: r.weapon) ?? 0)
         }
         let file = try GISLayerFile(path: output)
         do {
-            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch, label: label)] + envelopeFeatures) }
+            if !file.holdsOneLayer { try file.add([GISLayers.launchAreaFeature(launch.geometry, label: label)] + envelopeFeatures) }
             try file.add(coverage, defaultLayer: "coverage")
             var sources = [String]()
-            for w in weapons { for s in w.sources.map(\.citation) where !sources.contains(s) { sources.append(s) } }
+            for r in ranges { for s in r.sources where !sources.contains(s) { sources.append(s) } }
             try file.finish(metadata: GISLayers.metadata(title: "Coverage from \(label)", launch: label, toleranceMeters: tolerance,
                                                          achievedErrorsMeters: achievedErrors, sources: sources))
         } catch {

@@ -17,7 +17,7 @@ struct CoverageReport {
         let rows = sorted.map { r -> [String] in
             let unit = r.kind == .area ? "km²" : "km"
             let scale = r.kind == .area ? 1e6 : 1e3
-            return [r.weapon, r.variant, r.regionCode ?? "", r.regionName,
+            return [r.weapon, r.variant.rawValue, r.regionCode ?? "", r.regionName,
                     LookupNumber.grouped(r.inRangeMeasure / scale, decimals: 1) + " " + unit,
                     LookupNumber.grouped(r.totalMeasure / scale, decimals: 1) + " " + unit,
                     String(format: "%.2f", r.percent), r.status.rawValue,

@@ -113,26 +113,22 @@ struct EnvelopeCommand: ParsableCommand {
         let catalog = try data.catalog()
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
 
-        var requests = [(weapon: String, variant: String, range: Double, minimum: Double?, sources: [String])]()
+        var requests = [RangeVariant]()
         if let weaponQuery = weapon {
-            let w = try catalog.weapons().weapon(matching: weaponQuery)
-            let sources = w.sources.map(\.citation)
-            for variant in w.rangeVariants(spread: spread) {
-                requests.append((w.id, variant.name, variant.rangeMeters, w.minRangeMeters, sources))
-            }
+            requests = try catalog.weapons().weapon(matching: weaponQuery)
+                .variants(spread: spread, toleranceMeters: tolerance, placement: placement)
         } else if let range {
-            requests.append(("custom", "custom", range, minRange, []))
-        }
-        let parameters = try requests.map {
-            try RangeParameters(rangeMeters: $0.range, minRangeMeters: $0.minimum, toleranceMeters: tolerance, placement: placement)
+            requests.append(RangeVariant(weaponID: "custom", kind: .custom, parameters: try RangeParameters(
+                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: tolerance, placement: placement)))
         }
 
         let builder = EnvelopeBuilder()
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance, builder: builder)
+        let prepared = try PreparedLaunch(shaped)
         let figures = RangeFigureBuilder(thoroughness: verify ? .thorough : .standard)
         if fanSector != nil { _ = try RangeFigureBuilder.fanLaunch(shaped) }
         // Parsed before any envelope is built, so a bad --rings fails at once.
-        let ringSet = try rings.map { try RangeRings(parsing: $0, rangeMeters: requests.map(\.range).max() ?? 0) }
+        let ringSet = try rings.map { try RangeRings(parsing: $0, rangeMeters: requests.map(\.rangeMeters).max() ?? 0) }
         let verifier = EnvelopeCertifier(thoroughness: verify ? .thorough : .standard)
 
         var features = [Feature]()
@@ -145,9 +141,9 @@ struct EnvelopeCommand: ParsableCommand {
             for _ in 0..<repeatCount {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 if fanSector != nil {
-                    built = try figures.buildUnverified(launch: shaped, sector: fanSector, parameters: parameters[i])
+                    built = try figures.buildUnverified(launch: prepared, sector: fanSector, parameters: requests[i].parameters)
                 } else {
-                    built = try builder.build(launch: shaped, parameters: parameters[i])
+                    built = try builder.build(launch: prepared, parameters: requests[i].parameters)
                 }
                 buildTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             }
@@ -158,10 +154,10 @@ struct EnvelopeCommand: ParsableCommand {
             if timing {
                 let verifyMs = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6
                 let median = buildTimes.sorted()[buildTimes.count / 2]
-                FileHandle.standardError.write(Data("timing: \(request.weapon) \(request.variant) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
+                FileHandle.standardError.write(Data("timing: \(request.weaponID) \(request.kind.rawValue) build_ms=\(String(format: "%.3f", median)) verify_ms=\(String(format: "%.1f", verifyMs)) vertices=\(envelope.vertexCount) achieved_error_m=\(String(format: "%.3f", check.achievedErrorMeters))\n".utf8))
                 // Cost model (issue 15): one more build and certification, counted (not timed).
                 let buildCalls = GeodesicCallCounter(), verifyCalls = GeodesicCallCounter()
-                _ = try EnvelopeBuilder(geodesic: builder.geodesic.counting(into: buildCalls)).build(launch: shaped, parameters: parameters[i])
+                _ = try EnvelopeBuilder(geodesic: builder.geodesic.counting(into: buildCalls)).build(launch: prepared, parameters: requests[i].parameters)
                 _ = try EnvelopeCertifier(geodesic: Geodesic.wgs84.counting(into: verifyCalls), thoroughness: verify ? .thorough : .standard)
                     .verify(envelope, launch: shaped)
                 note(costModel: "build", buildCalls.counts, vertices: envelope.vertexCount)
@@ -172,11 +168,11 @@ struct EnvelopeCommand: ParsableCommand {
             let certified = envelope.verification ?? check
             achievedErrors.append(certified.achievedErrorMeters)
             if let failure = certified.failureSummary {
-                broken.append("\(request.weapon) \(request.variant): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
+                broken.append("\(request.weaponID) \(request.kind.rawValue): \(failure) (tolerance \(tolerance) m, placement \(placement.rawValue))")
             }
             var feature = envelope.feature(for: EnvelopeRequest(
-                launch: shaped, launchLabel: label, weapon: request.weapon, variant: request.variant,
-                parameters: parameters[i], sources: request.sources))
+                launch: shaped, launchLabel: label, weapon: request.weaponID, variant: request.kind.rawValue,
+                parameters: requests[i].parameters, sources: request.sources))
             if let fanSector, case .object(var p) = feature.properties {
                 p.merge(RangeFigureBuilder.sectorProperties(fanSector)) { _, new in new }
                 feature.properties = .object(p)
@@ -184,18 +180,18 @@ struct EnvelopeCommand: ParsableCommand {
             features.append(feature)
             let elapsed = Date().timeIntervalSince(started)
             if elapsed > 1 {
-                FileHandle.standardError.write(Data("envelope \(i + 1)/\(requests.count): \(request.weapon) \(request.variant) done, \(String(format: "%.1f", elapsed)) s\n".utf8))
+                FileHandle.standardError.write(Data("envelope \(i + 1)/\(requests.count): \(request.weaponID) \(request.kind.rawValue) done, \(String(format: "%.1f", elapsed)) s\n".utf8))
             }
         }
         // Interval rings: largest first, so a GIS drawing in file order paints the smaller bands over the larger.
         for distance in (ringSet?.distancesMeters ?? []).reversed() {
             let ringParameters = try RangeParameters(rangeMeters: distance, toleranceMeters: tolerance, placement: placement)
-            var ring = try figures.build(launch: shaped, sector: fanSector, parameters: ringParameters)
+            var ring = try figures.build(launch: prepared, sector: fanSector, parameters: ringParameters)
             if edges == .geodesic { ring = try ring.withGeodesicEdges() }
             if let check = ring.verification, let failure = check.failureSummary {
                 broken.append("ring \(RangeRings.kmText(distance)): \(failure) (tolerance \(tolerance) m)")
             }
-            var feature = ring.feature(for: EnvelopeRequest(launch: shaped, launchLabel: label, weapon: requests[0].weapon, variant: "ring",
+            var feature = ring.feature(for: EnvelopeRequest(launch: shaped, launchLabel: label, weapon: requests[0].weaponID, variant: "ring",
                                                             parameters: ringParameters, sources: requests[0].sources))
             if case .object(var p) = feature.properties {
                 p.merge(figures.ringProperties(distanceMeters: distance, ring: ring, launch: shaped, sector: fanSector)) { _, new in new }
@@ -205,11 +201,11 @@ struct EnvelopeCommand: ParsableCommand {
             features.append(feature)
         }
         if radials, let fanSector {
-            let radialLines = try figures.radials(launch: shaped, rangeMeters: requests.map(\.range).max() ?? 0, sector: fanSector, toleranceMeters: tolerance)
+            let radialLines = try figures.radials(launch: shaped, rangeMeters: requests.map(\.rangeMeters).max() ?? 0, sector: fanSector, toleranceMeters: tolerance)
             for (azimuth, line) in radialLines {
                 features.append(Feature(geometry: line, properties: .object([
-                    "kind": .string("radial"), "azimuth_deg": .number(azimuth), "weapon": .string(requests[0].weapon),
-                    "range_m": .number(requests.map(\.range).max() ?? 0), "launch": .string(label)])))
+                    "kind": .string("radial"), "azimuth_deg": .number(azimuth), "weapon": .string(requests[0].weaponID),
+                    "range_m": .number(requests.map(\.rangeMeters).max() ?? 0), "launch": .string(label)])))
             }
         }
         if verify && !broken.isEmpty {

@@ -73,7 +73,7 @@ struct InRangeCommand: ParsableCommand {
         let features = try filter.features(of: layers, in: catalog)
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
         let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
-        let calculator = try ReachCalculator(launch: shaped, weapons: reachWeapons,
+        let calculator = try ReachCalculator(launch: try PreparedLaunch(shaped), weapons: reachWeapons,
                                              threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let survey = try InRangeSurvey(calculator: calculator)
         if timing { note("timing: setup_ms=\(ms(since: t0)) features=\(features.count)") }

@@ -55,7 +55,7 @@ struct LaunchOptions: ParsableArguments {
     /// shaping (exclusions, standoff) still to apply to it.
     func resolve(in catalog: DataCatalog) throws -> (launch: Geometry, label: String, shaping: LaunchShaping) {
         let resolved = try launchSpecifiers.map { try LocationSpecifier.resolve($0, in: catalog, longEdges: longEdges) }
-        let launch: Geometry = resolved.count == 1 ? resolved[0].geometry : .geometryCollection(GeometryCollection(resolved.map(\.geometry)))
+        let launch = try PreparedLaunch.merging(resolved.map(\.geometry))
         let shaping = LaunchShaping(
             exclusions: try exclusions.map { try LocationSpecifier.resolve($0, in: catalog, longEdges: longEdges).geometry },
             standoffMeters: standoff,

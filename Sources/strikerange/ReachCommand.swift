@@ -78,7 +78,7 @@ struct ReachCommand: ParsableCommand {
         let catalog = try data.catalog()
         let reachWeapons = try weaponOptions.reachWeapons(in: catalog, toleranceMeters: tolerance)
         let (launch, label, shaping) = try launchOptions.resolve(in: catalog)
-        let shaped = try shaping.apply(to: launch, toleranceMeters: tolerance)
+        let shaped = try PreparedLaunch(try shaping.apply(to: launch, toleranceMeters: tolerance))
         let fixedTargets = try targetSpecifiers.map { spec -> ReachTarget in
             let r = try Self.resolveTarget(spec, in: catalog)
             if let note = LocationSpecifier.targetNote(spec, resolved: r, in: catalog) { self.note("reach: \(note)") }
@@ -277,7 +277,7 @@ struct ReachCommand: ParsableCommand {
                 let weapon = calculator.weapons[r.weaponIndex]
                 let part = try ReverseReach.compute(launch: calculator.launch, target: r.targetPoint, parameters: weapon.parameters)
                 features.append(Feature(geometry: part.geometry, properties: .object([
-                    "name": .string(target.name), "weapon": .string(weapon.id), "variant": .string(weapon.variant),
+                    "name": .string(target.name), "weapon": .string(weapon.weaponID), "variant": .string(weapon.kind.rawValue),
                     "range_m": .number(weapon.parameters.rangeMeters),
                     "min_range_m": weapon.parameters.minRangeMeters.map(JSONValue.number) ?? .null,
                     "target_lat": .number(r.targetPoint.latitude), "target_lon": .number(r.targetPoint.longitude),

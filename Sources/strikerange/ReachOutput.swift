@@ -15,7 +15,7 @@ enum ReachFormat: String, CaseIterable, Sendable {
 /// One output row: a target, a weapon, and either the exact result or (with --verdict-only) a verdict.
 struct ReachRow {
     var target: ReachTarget
-    var weapon: ReachWeapon
+    var weapon: RangeVariant
     var result: ReachResult?
     var verdict: ReachVerdict
     var point: LonLat?
@@ -24,19 +24,20 @@ struct ReachRow {
 /// Where output goes: standard output, or a temporary file renamed over --output at the end (atomic).
 final class ReachSink {
     private let handle: FileHandle
-    private let temporary: String?
-    private let destination: String?
+    /// The --output file being written (`AtomicFile`); nil for standard output.
+    private let file: AtomicFile.Pending?
     private var pending = [UInt8]()
 
     init(output: String?) throws {
         if let output {
-            let tmp = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-            guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+            let file = try AtomicFile.Pending(path: output)
+            guard FileManager.default.createFile(atPath: file.temporaryPath, contents: nil),
+                  let h = FileHandle(forWritingAtPath: file.temporaryPath) else {
                 throw StrikeRangeError("output \(output): cannot create a file in that folder")
             }
-            handle = h; temporary = tmp; destination = output
+            handle = h; self.file = file
         } else {
-            handle = .standardOutput; temporary = nil; destination = nil
+            handle = .standardOutput; file = nil
         }
     }
 
@@ -58,18 +59,16 @@ final class ReachSink {
     /// Flushes and, for --output, moves the finished file into place.
     func finish() throws {
         try flush()
-        guard let temporary, let destination else { return }
+        guard let file else { return }
         try handle.close()
-        if rename(temporary, destination) != 0 {
-            throw StrikeRangeError("--output \(destination): cannot move the finished file into place (\(String(cString: strerror(errno))))")
-        }
+        try file.commit()
     }
 
     /// Removes a half-written temporary file after a failure.
     func abandon() {
-        guard let temporary else { return }
+        guard let file else { return }
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
+        file.abandon()
     }
 }
 
@@ -133,8 +132,8 @@ struct ReachWriter {
             Self.appendNumber(point?.latitude, deg, &out); out.append(comma)
             Self.appendNumber(point?.longitude, deg, &out); out.append(comma)
             for field in row.target.passthrough { Self.appendField(field, &out); out.append(comma) }
-            Self.appendField(row.weapon.id, &out); out.append(comma)
-            Self.appendField(row.weapon.variant, &out); out.append(comma)
+            Self.appendField(row.weapon.weaponID, &out); out.append(comma)
+            Self.appendField(row.weapon.kind.rawValue, &out); out.append(comma)
             Self.appendNumber(p.rangeMeters, m, &out); out.append(comma)
             Self.appendNumber(p.minRangeMeters, m, &out); out.append(comma)
             Self.appendNumber(r?.distanceMeters, m, &out); out.append(comma)
@@ -169,7 +168,7 @@ struct ReachWriter {
             let point = row.point ?? r?.targetPoint
             switch format {
             case .table:
-                tableRows.append([row.target.name, row.weapon.variant == "nominal" || row.weapon.variant == "custom" ? row.weapon.id : "\(row.weapon.id) \(row.weapon.variant)",
+                tableRows.append([row.target.name, row.weapon.isMain ? row.weapon.weaponID : "\(row.weapon.weaponID) \(row.weapon.kind.rawValue)",
                                   Self.number(r.map { $0.distanceMeters / 1000 }, 3), Self.number(r.map { $0.marginMeters / 1000 }, 3),
                                   row.verdict.rawValue,
                                   coords == nil ? r.map { "\(Self.number($0.nearestLaunchPoint.latitude, 5)),\(Self.number($0.nearestLaunchPoint.longitude, 5))" } ?? ""
@@ -177,7 +176,7 @@ struct ReachWriter {
                                   Self.number(r?.azimuthDegrees, 2)] + (coords == nil ? [] : [coordsText(point)]))
             case .csv, .csvWKT:
                 let fields = ReachColumns.leadingValues(name: row.target.name, point: point) + row.target.passthrough
-                    + ReachColumns.trailingValues(weapon: row.weapon.id, variant: row.weapon.variant, rangeMeters: p.rangeMeters,
+                    + ReachColumns.trailingValues(weapon: row.weapon.weaponID, variant: row.weapon.kind.rawValue, rangeMeters: p.rangeMeters,
                                                   minRangeMeters: p.minRangeMeters, distanceMeters: r?.distanceMeters,
                                                   marginMeters: r?.marginMeters, verdict: row.verdict.rawValue,
                                                   nearestLaunchPoint: r?.nearestLaunchPoint, azimuthDegrees: r?.azimuthDegrees)
@@ -186,8 +185,8 @@ struct ReachWriter {
                 out += CSVText.line(fields) + "\n"
             case .json, .geojson:
                 var props: [(String, String)] = [
-                    ("name", Self.jsonString(row.target.name)), ("weapon", Self.jsonString(row.weapon.id)),
-                    ("variant", Self.jsonString(row.weapon.variant)), ("range_m", Self.json(p.rangeMeters, 3)),
+                    ("name", Self.jsonString(row.target.name)), ("weapon", Self.jsonString(row.weapon.weaponID)),
+                    ("variant", Self.jsonString(row.weapon.kind.rawValue)), ("range_m", Self.json(p.rangeMeters, 3)),
                     ("min_range_m", Self.json(p.minRangeMeters, 3)), ("tolerance_m", Self.json(p.toleranceMeters, 3)),
                     ("distance_m", Self.json(r?.distanceMeters, FixedDecimals.meters)), ("margin_m", Self.json(r?.marginMeters, FixedDecimals.meters)),
                     ("verdict", Self.jsonString(row.verdict.rawValue)),
@@ -212,7 +211,7 @@ struct ReachWriter {
                     let geometry = coords.map { "{\"coordinates\":\($0),\"type\":\"Point\"}" } ?? "null"
                     out += (first ? "\n" : ",\n") + "{\"geometry\":\(geometry),\"properties\":\(object),\"type\":\"Feature\"}"
                     if lines, let r, r.distanceMeters > 0 {
-                        out += ",\n{\"geometry\":\(Self.geodesicLine(from: r.nearestLaunchPoint, to: r.targetPoint)),\"properties\":{\"kind\":\"nearest_launch_line\",\"name\":\(Self.jsonString(row.target.name)),\"weapon\":\(Self.jsonString(row.weapon.id))},\"type\":\"Feature\"}"
+                        out += ",\n{\"geometry\":\(Self.geodesicLine(from: r.nearestLaunchPoint, to: r.targetPoint)),\"properties\":{\"kind\":\"nearest_launch_line\",\"name\":\(Self.jsonString(row.target.name)),\"weapon\":\(Self.jsonString(row.weapon.weaponID))},\"type\":\"Feature\"}"
                     }
                 }
                 first = false

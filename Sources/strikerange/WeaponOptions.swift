@@ -2,7 +2,7 @@ import ArgumentParser
 import StrikeRange
 
 /// Catalog weapons or a custom range, shared by `reach`, `inrange` and `coverage`: the options, their checks and
-/// the weapon variants they name (`ReachWeapon.variants`, the one variant rule).
+/// the weapon variants they name (`Weapon.variants(spread:toleranceMeters:)`, the one variant rule).
 struct WeaponOptions: ParsableArguments {
     @Option(name: .customLong("weapon"), help: "Catalog weapon (id or alias, e.g. atacms, gmlrs), or all (every catalog weapon); repeatable.")
     var weapons: [String] = []
@@ -29,14 +29,15 @@ struct WeaponOptions: ParsableArguments {
     }
 
     /// Every variant of every --weapon, then the custom --range, in that order.
-    func reachWeapons(in catalog: DataCatalog, toleranceMeters: Double) throws -> [ReachWeapon] {
-        var result = [ReachWeapon]()
-        for weapon in try catalogWeapons(in: catalog) {
-            result += try ReachWeapon.variants(of: weapon, spread: spread, toleranceMeters: toleranceMeters)
+    func reachWeapons(in catalog: DataCatalog, toleranceMeters: Double) throws -> [RangeVariant] {
+        var result = [RangeVariant]()
+        let weapons = try catalogWeapons(in: catalog)
+        for (index, weapon) in weapons.enumerated() {
+            result += try weapon.variants(spread: spread, toleranceMeters: toleranceMeters, weaponIndex: index)
         }
         if let range {
-            result.append(ReachWeapon(id: "custom", variant: "custom", parameters: try RangeParameters(
-                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: toleranceMeters)))
+            result.append(RangeVariant(weaponID: "custom", kind: .custom, parameters: try RangeParameters(
+                rangeMeters: range, minRangeMeters: minRange, toleranceMeters: toleranceMeters), weaponIndex: weapons.count))
         }
         return result
     }

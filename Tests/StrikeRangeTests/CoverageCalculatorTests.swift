@@ -29,9 +29,9 @@ enum CoverageOracle {
 @Suite struct CoverageCalculatorTests {
     let calculator = CoverageCalculator(toleranceMeters: 1)
 
-    func range(_ km: Double, min: Double? = nil) throws -> CoverageRange {
-        CoverageRange(weapon: "custom", variant: "custom",
-                      parameters: try RangeParameters(rangeMeters: km * 1000, minRangeMeters: min.map { $0 * 1000 }, toleranceMeters: 1))
+    func range(_ km: Double, min: Double? = nil) throws -> RangeVariant {
+        RangeVariant(weaponID: "custom", kind: .custom,
+                     parameters: try RangeParameters(rangeMeters: km * 1000, minRangeMeters: min.map { $0 * 1000 }, toleranceMeters: 1))
     }
 
     @Test func nearestFarthestAndAreaMatchGeographicLib() throws {
@@ -69,7 +69,7 @@ enum CoverageOracle {
         let atacms = try catalog.weapons().weapon(matching: "atacms")
         let rs = try CoverageCalculator().compute(
             launch: ukraine,
-            ranges: [CoverageRange(weapon: atacms.id, variant: "nominal", parameters: try RangeParameters(rangeMeters: atacms.rangeMeters))],
+            ranges: [RangeVariant(weaponID: atacms.id, kind: .nominal, parameters: try RangeParameters(rangeMeters: atacms.rangeMeters))],
             regions: regions)
         #expect(rs.map(\.regionCode) == ["RU-BRY", "RU-KRS", "RU-BEL"])
         for r in rs {

@@ -94,7 +94,7 @@ import Testing
         let launch = Geometry.polygon(Polygon(exterior: Self.outer, holes: [Self.hole]))
         let sea = try CoverageRegion(name: "enclosed", geometry: .polygon(Polygon(exterior: Self.hole)))
         let r = try CoverageCalculator(toleranceMeters: 10).compute(
-            launch: launch, ranges: [CoverageRange(weapon: "custom", variant: "custom", parameters: try RangeParameters(rangeMeters: 100_000))],
+            launch: launch, ranges: [RangeVariant(weaponID: "custom", kind: .custom, parameters: try RangeParameters(rangeMeters: 100_000))],
             regions: [sea])[0]
         // Every point of the region is within half the meridian arc between its north and south edges
         // of one of them (the meridian is a geodesic), and its centre is over 140 km from every edge.

@@ -81,8 +81,8 @@ import Testing
     @Test func classifierEqualsExactAndTotalsAddUp() throws {
         let square = Polygon(exterior: [Coordinate(x: 30, y: 50), Coordinate(x: 31, y: 50), Coordinate(x: 31, y: 50.6),
                                         Coordinate(x: 30, y: 50.6), Coordinate(x: 30, y: 50)])
-        let weapons = [ReachWeapon(id: "w", variant: "nominal", parameters: try RangeParameters(rangeMeters: 150_000, toleranceMeters: 10)),
-                       ReachWeapon(id: "w", variant: "low", parameters: try RangeParameters(rangeMeters: 120_000, minRangeMeters: 20_000, toleranceMeters: 10))]
+        let weapons = [RangeVariant(weaponID: "w", kind: .nominal, parameters: try RangeParameters(rangeMeters: 150_000, toleranceMeters: 10)),
+                       RangeVariant(weaponID: "w", kind: .low, parameters: try RangeParameters(rangeMeters: 120_000, minRangeMeters: 20_000, toleranceMeters: 10))]
         let calculator = try ReachCalculator(launch: .polygon(square), weapons: weapons, threadCount: 2)
         let survey = try InRangeSurvey(calculator: calculator)
         var rng = SeededGenerator(seed: 1212)
@@ -123,7 +123,7 @@ import Testing
     /// The honesty notes reach every format.
     @Test func everyFormatSaysWhatTheFiguresAre() throws {
         let calculator = try ReachCalculator(launch: .point(Point(x: 30, y: 50)), weapons: [
-            ReachWeapon(id: "w", variant: "nominal", parameters: try RangeParameters(rangeMeters: 100_000))], threadCount: 1)
+            RangeVariant(weaponID: "w", kind: .nominal, parameters: try RangeParameters(rangeMeters: 100_000))], threadCount: 1)
         let survey = try InRangeSurvey(calculator: calculator)
         let airfield = Airfield(ident: "XX-1", name: "Test Air Base", type: "medium", icao: nil, iata: nil, countryCode: "UA",
                                 admin1Code: "UA-30", military: true, location: LonLat(longitude: 30.5, latitude: 50.2))

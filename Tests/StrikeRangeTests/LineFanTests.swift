@@ -35,7 +35,7 @@ import Testing
             let range = Double.random(in: 20_000...300_000, using: &rng)
             let minimum: Double? = Bool.random(using: &rng) ? range * Double.random(in: 0.1...0.6, using: &rng) : nil
             let parameters = try RangeParameters(rangeMeters: range, minRangeMeters: minimum, toleranceMeters: 100)
-            let fan = try LineFanBuilder().build(launch: launch, parameters: parameters, sector: sector)
+            let fan = try LineFanBuilder().build(launch: try PreparedLaunch(launch), parameters: parameters, sector: sector)
             let check = LineFanCertifier().verify(fan, launch: launch, sector: sector)
             #expect(check.passed, "\(launch) \(sector) \(range) \(minimum ?? 0): \(check.failureSummary ?? "")")
             #expect(check.achievedErrorMeters <= 100 && check.membershipSampleCount > 300)
@@ -63,7 +63,7 @@ import Testing
         let launch = line([(31, 44), (32, 44.6), (33.5, 44.5)])
         let sector = try RangeSector(parsing: "30..120")
         let parameters = try RangeParameters(rangeMeters: 300_000, toleranceMeters: 50)
-        let fan = try LineFanBuilder().build(launch: launch, parameters: parameters, sector: sector)
+        let fan = try LineFanBuilder().build(launch: try PreparedLaunch(launch), parameters: parameters, sector: sector)
         let engine = GeometryEngine()
         for end in [LonLat(longitude: 31, latitude: 44), LonLat(longitude: 33.5, latitude: 44.5)] {
             let pointFan = try FanBuilder().build(center: end, parameters: parameters, sector: sector)
@@ -79,7 +79,7 @@ import Testing
         let sector = try RangeSector(parsing: "30..120")
         let parameters = try RangeParameters(rangeMeters: 200_000, minRangeMeters: 40_000, toleranceMeters: 100)
         let builder = LineFanBuilder(), certifier = LineFanCertifier()
-        let right = try builder.build(launch: launch, parameters: parameters, sector: sector)
+        let right = try builder.build(launch: try PreparedLaunch(launch), parameters: parameters, sector: sector)
         #expect(certifier.verify(right, launch: launch, sector: sector).passed)
         // Shrunk by 1 % towards each part's mean vertex in lon/lat: the boundary moves inwards by up to a few km.
         let shrunk = MultiPolygon(right.geometry.polygons.map { p in
@@ -90,9 +90,9 @@ import Testing
         let wrong: [(String, MultiPolygon)] = [
             ("the point fan of one end", try FanBuilder().build(center: LonLat(longitude: 31, latitude: 44), parameters: parameters, sector: sector).geometry),
             ("shrunk by 1 %", shrunk),
-            ("range 1 % long", try builder.build(launch: launch, parameters: RangeParameters(rangeMeters: 202_000, minRangeMeters: 40_000, toleranceMeters: 100), sector: sector).geometry),
-            ("sector turned 3°", try builder.build(launch: launch, parameters: parameters, sector: RangeSector(parsing: "33..123")).geometry),
-            ("no minimum range", try builder.build(launch: launch, parameters: RangeParameters(rangeMeters: 200_000, toleranceMeters: 100), sector: sector).geometry),
+            ("range 1 % long", try builder.build(launch: try PreparedLaunch(launch), parameters: RangeParameters(rangeMeters: 202_000, minRangeMeters: 40_000, toleranceMeters: 100), sector: sector).geometry),
+            ("sector turned 3°", try builder.build(launch: try PreparedLaunch(launch), parameters: parameters, sector: RangeSector(parsing: "33..123")).geometry),
+            ("no minimum range", try builder.build(launch: try PreparedLaunch(launch), parameters: RangeParameters(rangeMeters: 200_000, toleranceMeters: 100), sector: sector).geometry),
             ("empty", MultiPolygon([])),
         ]
         for (name, geometry) in wrong {
@@ -107,7 +107,7 @@ import Testing
             LineString([Coordinate(x: -180, y: 60.3), Coordinate(x: -179.4, y: 60.6)]),
         ]))
         let sector = try RangeSector(parsing: "45..135")
-        let fan = try LineFanBuilder().build(launch: launch, parameters: RangeParameters(rangeMeters: 250_000, toleranceMeters: 100), sector: sector)
+        let fan = try LineFanBuilder().build(launch: try PreparedLaunch(launch), parameters: RangeParameters(rangeMeters: 250_000, toleranceMeters: 100), sector: sector)
         #expect(fan.geometry.polygons.count >= 2)
         #expect(fan.geometry.polygons.allSatisfy { $0.exterior.allSatisfy { (-180...180).contains($0.x) } })
         #expect(LineFanCertifier().verify(fan, launch: launch, sector: sector).passed)
@@ -116,11 +116,11 @@ import Testing
     @Test func areasAndPolesAreRefusedClearly() throws {
         let parameters = try RangeParameters(rangeMeters: 300_000, toleranceMeters: 100)
         let area = Geometry.polygon(Polygon(exterior: [Coordinate(x: 30, y: 50), Coordinate(x: 31, y: 50), Coordinate(x: 31, y: 51), Coordinate(x: 30, y: 50)]))
-        #expect { _ = try LineFanBuilder().build(launch: area, parameters: parameters, sector: RangeSector(parsing: "0..90")) } throws: {
+        #expect { _ = try LineFanBuilder().build(launch: try PreparedLaunch(area), parameters: parameters, sector: RangeSector(parsing: "0..90")) } throws: {
             "\($0)".contains("boundary as a line")
         }
         let arctic = line([(10, 87), (20, 87.5)])
-        #expect { _ = try LineFanBuilder().build(launch: arctic, parameters: parameters, sector: RangeSector(parsing: "300..60")) } throws: {
+        #expect { _ = try LineFanBuilder().build(launch: try PreparedLaunch(arctic), parameters: parameters, sector: RangeSector(parsing: "300..60")) } throws: {
             "\($0)".contains("North Pole")
         }
     }

@@ -11,7 +11,7 @@ import Testing
     /// other: reachable from the second, so in range.
     @Test func withinMinimumOfOnePartButReachableFromAnother() throws {
         let launch = Geometry.multiPoint(MultiPoint([Point(x: p1.longitude, y: p1.latitude), Point(x: p2.longitude, y: p2.latitude)]))
-        let weapon = ReachWeapon(id: "test", variant: "custom", parameters: try RangeParameters(rangeMeters: 500_000, minRangeMeters: 100_000))
+        let weapon = RangeVariant(weaponID: "test", kind: .custom, parameters: try RangeParameters(rangeMeters: 500_000, minRangeMeters: 100_000))
         let calculator = try ReachCalculator(launch: launch, weapons: [weapon], threadCount: 1)
         let target = Geodesic.wgs84.direct(from: p1, azimuthDegrees: 200, distanceMeters: 20_000)
         let r = try calculator.evaluate([ReachTarget(name: "t", point: LonLat(longitude: target.longitude, latitude: target.latitude))])[0][0]
@@ -25,7 +25,7 @@ import Testing
     @Test func withinMinimumOfAllLaunchPoints() throws {
         let square = Polygon(exterior: [Coordinate(x: 30, y: 50), Coordinate(x: 30.14, y: 50), Coordinate(x: 30.14, y: 50.09),
                                         Coordinate(x: 30, y: 50.09), Coordinate(x: 30, y: 50)])
-        let weapon = ReachWeapon(id: "test", variant: "custom", parameters: try RangeParameters(rangeMeters: 500_000, minRangeMeters: 100_000))
+        let weapon = RangeVariant(weaponID: "test", kind: .custom, parameters: try RangeParameters(rangeMeters: 500_000, minRangeMeters: 100_000))
         let calculator = try ReachCalculator(launch: .polygon(square), weapons: [weapon], threadCount: 1)
         let target = LonLat(longitude: 30.07, latitude: 50.36)
         let r = try calculator.evaluate([ReachTarget(name: "t", point: target)])[0][0]
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func toleranceBandAndInside() throws {
-        let weapon = ReachWeapon(id: "test", variant: "custom", parameters: try RangeParameters(rangeMeters: 100_000, toleranceMeters: 10))
+        let weapon = RangeVariant(weaponID: "test", kind: .custom, parameters: try RangeParameters(rangeMeters: 100_000, toleranceMeters: 10))
         let calculator = try ReachCalculator(launch: .point(Point(x: p1.longitude, y: p1.latitude)), weapons: [weapon], threadCount: 1)
         func at(_ d: Double) -> ReachTarget {
             let p = Geodesic.wgs84.direct(from: p1, azimuthDegrees: 45, distanceMeters: d)
@@ -52,7 +52,7 @@ import Testing
     /// A polygon target stands for its point nearest to the launch area: a 0.2°-wide box whose west edge
     /// is 1° east of a launch point is as far as that edge's nearest point.
     @Test func polygonTargetUsesItsNearestPoint() throws {
-        let weapon = ReachWeapon(id: "test", variant: "custom", parameters: try RangeParameters(rangeMeters: 300_000))
+        let weapon = RangeVariant(weaponID: "test", kind: .custom, parameters: try RangeParameters(rangeMeters: 300_000))
         let calculator = try ReachCalculator(launch: .point(Point(x: 30, y: 50)), weapons: [weapon], threadCount: 1)
         let box = Polygon(exterior: [Coordinate(x: 31, y: 49.5), Coordinate(x: 31.2, y: 49.5), Coordinate(x: 31.2, y: 50.5),
                                      Coordinate(x: 31, y: 50.5), Coordinate(x: 31, y: 49.5)])
@@ -79,7 +79,7 @@ import Testing
         #endif
         let catalog = try CatalogTestData.catalog()
         let ukraine = try catalog.regions().country(matching: "UA").geometry
-        let weapon = ReachWeapon(id: "atacms", variant: "nominal", parameters: try RangeParameters(rangeMeters: 300_000, toleranceMeters: 10))
+        let weapon = RangeVariant(weaponID: "atacms", kind: .nominal, parameters: try RangeParameters(rangeMeters: 300_000, toleranceMeters: 10))
         let calculator = try ReachCalculator(launch: ukraine, weapons: [weapon])
         var rng = SplitMix64(seed: 5)
         var lon = [Double](), lat = [Double]()

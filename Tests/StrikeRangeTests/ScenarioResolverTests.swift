@@ -27,8 +27,8 @@ struct ScenarioResolverTests {
         let r = try ScenarioResolver.resolve(s, catalog: try CatalogTestData.catalog())
         let atacms = try CatalogTestData.catalog().weapons().weapon(matching: "atacms")
         #expect(r.variants.first?.rangeMeters == atacms.rangeMeters)
-        #expect(r.variants.contains { $0.weaponID == "atacms" && $0.variant == "low" && $0.rangeMeters == atacms.rangeLowMeters })
-        #expect(r.variants.filter { $0.weaponID == "gmlrs" }.map(\.variant) == ["nominal"])
+        #expect(r.variants.contains { $0.weaponID == "atacms" && $0.kind == .low && $0.rangeMeters == atacms.rangeLowMeters })
+        #expect(r.variants.filter { $0.weaponID == "gmlrs" }.map(\.kind) == [.nominal])
         #expect(Set(r.variants.map(\.weaponIndex)) == [0, 1])
     }
 }

@@ -50,11 +50,16 @@ public struct CoverageCalculator: Sendable {
     ///   - progress: called from worker threads after each envelope and each region.
     /// - Returns: `ranges.count × regions.count` results, range-major, each in input order.
     /// - Throws: `StrikeRangeError` (empty launch, envelope limits, a region of zero size), `GeometryError`.
-    public func compute(launch: Geometry, ranges: [CoverageRange], regions: [CoverageRegion],
+    public func compute(launch: Geometry, ranges: [RangeVariant], regions: [CoverageRegion],
+                        progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
+        try compute(launch: try PreparedLaunch(launch), ranges: ranges, regions: regions, progress: progress)
+    }
+
+    /// Same, from a launch area prepared once (`PreparedLaunch`) for the envelopes and the regions alike.
+    public func compute(launch: PreparedLaunch, ranges: [RangeVariant], regions: [CoverageRegion],
                         progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
         guard !ranges.isEmpty else { throw StrikeRangeError("coverage: no range given; give --weapon ID or --range DISTANCE") }
         guard !regions.isEmpty else { throw StrikeRangeError("coverage: no region given; give --regions, --country or --regions-file") }
-        let area = try LaunchArea(launch)
 
         // One envelope per distinct range request (catalog variants often share a range).
         var distinct = [RangeParameters]()
@@ -74,28 +79,28 @@ public struct CoverageCalculator: Sendable {
             completed: { done in progress?(CoverageProgress(phase: .envelopes, completed: done, total: toBuild.count)) })
         var inInputOrder = built
         for (j, i) in schedule.enumerated() { inInputOrder[i] = built[j] }
-        return try compute(launch: launch, area: area, ranges: ranges, envelopes: inInputOrder, envelopeOf: envelopeOf,
+        return try compute(launch: launch, ranges: ranges, envelopes: inInputOrder, envelopeOf: envelopeOf,
                            regions: regions, progress: progress)
     }
 
     /// Coverage with envelopes already built (e.g. by a scenario run that also draws them): `envelopes[k]`
     /// is the envelope of `ranges[k]` from `launch`, longitudes in [-180, 180].
-    public func compute(launch: Geometry, ranges: [CoverageRange], envelopes: [MultiPolygon], regions: [CoverageRegion],
+    public func compute(launch: PreparedLaunch, ranges: [RangeVariant], envelopes: [MultiPolygon], regions: [CoverageRegion],
                         progress: (@Sendable (CoverageProgress) -> Void)? = nil) throws -> [RegionCoverage] {
         guard !ranges.isEmpty, ranges.count == envelopes.count else {
             throw StrikeRangeError("coverage: give one envelope per range (\(ranges.count) ranges, \(envelopes.count) envelopes)")
         }
         guard !regions.isEmpty else { throw StrikeRangeError("coverage: no region given; give --regions, --country or --regions-file") }
-        return try compute(launch: launch, area: try LaunchArea(launch), ranges: ranges, envelopes: envelopes.map(Geometry.multiPolygon),
+        return try compute(launch: launch, ranges: ranges, envelopes: envelopes.map(Geometry.multiPolygon),
                            envelopeOf: Array(ranges.indices), regions: regions, progress: progress)
     }
 
-    private func compute(launch: Geometry, area: LaunchArea, ranges: [CoverageRange], envelopes: [Geometry], envelopeOf: [Int],
+    private func compute(launch: PreparedLaunch, ranges: [RangeVariant], envelopes: [Geometry], envelopeOf: [Int],
                          regions: [CoverageRegion], progress: (@Sendable (CoverageProgress) -> Void)?) throws -> [RegionCoverage] {
         let tolerance = toleranceMeters
         let perRegion: [[RegionCoverage]] = try ParallelWork.map(
             count: regions.count, workers: workerCount,
-            makeState: { try CoverageWorker(launch: launch, area: area, toleranceMeters: tolerance, geodesic: geodesic) },
+            makeState: { try CoverageWorker(launch: launch, toleranceMeters: tolerance, geodesic: geodesic) },
             job: { worker, i in
                 try self.cover(regions[i], index: i, ranges: ranges, envelopes: envelopes, envelopeOf: envelopeOf, worker: worker)
             },
@@ -107,7 +112,7 @@ public struct CoverageCalculator: Sendable {
         return out
     }
 
-    private func cover(_ region: CoverageRegion, index: Int, ranges: [CoverageRange], envelopes: [Geometry],
+    private func cover(_ region: CoverageRegion, index: Int, ranges: [RangeVariant], envelopes: [Geometry],
                        envelopeOf: [Int], worker: CoverageWorker) throws -> [RegionCoverage] {
         let measure = GeodesicMeasure(geodesic)
         func size(_ g: Geometry) -> Double {
@@ -157,7 +162,7 @@ public struct CoverageCalculator: Sendable {
                 : total - inRange <= negligibleFraction * total ? .full : .partial
             return RegionCoverage(
                 regionIndex: index, regionName: region.name, regionCode: region.code, kind: region.kind,
-                rangeIndex: k, weapon: range.weapon, variant: range.variant, parameters: p,
+                rangeIndex: k, weapon: range.weaponID, variant: range.kind, parameters: p,
                 totalMeasure: total, inRangeMeasure: inRange, percent: min(100, 100 * inRange / total), status: status,
                 nearestDistanceMeters: bounds.nearestMeters, farthestDistanceMeters: bounds.farthestMeters,
                 inRangeGeometry: keepsGeometry && inRange > 0 ? part : nil)
@@ -183,10 +188,10 @@ final class CoverageWorker {
     let launch: PreparedGeometry
     let field: GeodesicDistanceField
 
-    init(launch: Geometry, area: LaunchArea, toleranceMeters: Double, geodesic: Geodesic) throws {
+    init(launch: PreparedLaunch, toleranceMeters: Double, geodesic: Geodesic) throws {
         engine = GeometryEngine()
-        self.launch = try engine.prepare(launch)
-        field = try GeodesicDistanceField(area: area, toleranceMeters: toleranceMeters, geodesic: geodesic)
+        self.launch = try engine.prepare(launch.geometry)
+        field = try launch.distanceField(toleranceMeters: toleranceMeters, geodesic: geodesic)
     }
 
     /// region ∩ envelope, the envelope first clipped to the region's box (cheap) so the overlay sees

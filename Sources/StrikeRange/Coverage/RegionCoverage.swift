@@ -19,7 +19,7 @@ public struct RegionCoverage: Sendable {
     /// Position of the range in the calculator's input.
     public var rangeIndex: Int
     public var weapon: String
-    public var variant: String
+    public var variant: RangeVariant.Kind
     public var parameters: RangeParameters
     /// Geodesic area (m², `.area`) or length (m, `.line`) of the whole region.
     public var totalMeasure: Double

@@ -94,7 +94,7 @@ enum LongitudeWrapping {
         guard let box = g.boundingBox else { return .multiPolygon(MultiPolygon([])) }
         let kLow = Int(((box.minX + 180) / 360).rounded(.down))
         let kHigh = Int(((box.maxX - 180) / 360).rounded(.up))
-        if kLow == 0 && kHigh <= 0 { return polygonal(g) }
+        if kLow == 0 && kHigh <= 0 { return .multiPolygon(polygonal(g)) }
         var pieces = [Geometry]()
         for k in kLow...max(kLow, kHigh) {
             let shift = Double(k) * 360
@@ -103,14 +103,14 @@ enum LongitudeWrapping {
             let strip = BoundingBox(minX: shift - 180, minY: -90, maxX: shift + 180, maxY: 90).polygon
             let clipped = try engine.robustIntersection(g, .polygon(strip))
             let polygons = polygonal(clipped)
-            if case .multiPolygon(let m) = polygons, m.polygons.isEmpty { continue }
-            pieces.append(polygons.translated(dx: -shift))
+            if polygons.polygons.isEmpty { continue }
+            pieces.append(Geometry.multiPolygon(polygons).translated(dx: -shift))
         }
-        return polygonal(try engine.robustUnaryUnion(pieces))
+        return .multiPolygon(polygonal(try engine.robustUnaryUnion(pieces)))
     }
 
     /// Only the polygonal parts, as a MultiPolygon.
-    static func polygonal(_ g: Geometry) -> Geometry {
+    static func polygonal(_ g: Geometry) -> MultiPolygon {
         var out = [Polygon]()
         func collect(_ g: Geometry) {
             switch g {
@@ -121,7 +121,7 @@ enum LongitudeWrapping {
             }
         }
         collect(g)
-        return .multiPolygon(MultiPolygon(out))
+        return MultiPolygon(out)
     }
 }
 
@@ -138,9 +138,17 @@ enum PlanarRing {
         var j = ring.count - 1
         for i in 0..<ring.count {
             let a = ring[i], b = ring[j]
-            if (a.y > y) != (b.y > y), x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+            if crossesRay(x1: a.x, y1: a.y, x2: b.x, y2: b.y, x: x, y: y) { inside.toggle() }
             j = i
         }
         return inside
+    }
+
+    /// The one point-in-ring step of the construction (issue 14: `PolygonRowIndex` had its own copy; the
+    /// certifier keeps an independent one on purpose): whether the edge (x1, y1)–(x2, y2) crosses the ray
+    /// from (x, y) towards +x, half-open in y so that a vertex shared by two edges counts once.
+    @inline(__always)
+    static func crossesRay(x1: Double, y1: Double, x2: Double, y2: Double, x: Double, y: Double) -> Bool {
+        (y1 > y) != (y2 > y) && x < x1 + (y - y1) * (x2 - x1) / (y2 - y1)
     }
 }

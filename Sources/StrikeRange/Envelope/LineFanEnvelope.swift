@@ -29,11 +29,11 @@ public struct LineFanBuilder: Sendable {
 
     /// - Throws: `StrikeRangeError` for an area launch, a range beyond 10,000 km, a fan reaching a pole, or
     ///   the overlay's error.
-    public func build(launch: Geometry, parameters: RangeParameters, sector: RangeSector, option: String = "--sector") throws -> RangeEnvelope {
+    public func build(launch: PreparedLaunch, parameters: RangeParameters, sector: RangeSector, option: String = "--sector") throws -> RangeEnvelope {
         guard parameters.rangeMeters <= FanBuilder.maximumRangeMeters else {
             throw StrikeRangeError("\(option): fans are drawn up to 10,000 km (a quarter meridian), not \(Int(parameters.rangeMeters / 1000)) km; beyond it the radial geodesics stop being the shortest paths")
         }
-        let area = try LaunchArea(launch)
+        let area = launch.area
         guard area.rings.isEmpty else {
             throw StrikeRangeError("\(option): range fans are drawn from points and lines, not from areas; for a fan from every point of an area's boundary give the boundary as a line (a GeoJSON LineString), or leave the sector out for a full envelope")
         }
@@ -71,11 +71,9 @@ public struct LineFanBuilder: Sendable {
             }
         }
         let engine = GeometryEngine()
-        let union = LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts))
+        let union = Geometry.multiPolygon(LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts)))
         let filled = fillingThinHoles(union, thicknessMeters: chordLimit)
-        guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(try LongitudeWrapping.wrap(filled, engine)) else {
-            fatalError("polygonal() returns a MultiPolygon")
-        }
+        let multi = LongitudeWrapping.polygonal(try LongitudeWrapping.wrap(filled, engine))
         let vertexCount = multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } }
         return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid, vertexCount: vertexCount, verification: nil)
     }

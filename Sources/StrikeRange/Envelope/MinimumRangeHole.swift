@@ -24,7 +24,7 @@ struct MinimumRangeHole {
         for path in area.lines + area.rings {
             stations += PathDensifier.densify(path, toleranceMeters: toleranceMeters, maximumMeters: spacing)
         }
-        guard let first = stations.first else { return LongitudeWrapping.polygonal(.multiPolygon(MultiPolygon([]))) }
+        guard let first = stations.first else { return .multiPolygon(MultiPolygon([])) }
         if stations.allSatisfy({ $0 == first }) { return try disc(first, engine) }
 
         let hull = try engine.convexHull(.multiPoint(MultiPoint(stations.map { Point(x: $0.longitude, y: $0.latitude) })))
@@ -40,7 +40,7 @@ struct MinimumRangeHole {
         }
         var hole = try disc(extremes[0], engine)
         for p in extremes.dropFirst() {
-            hole = LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(p, engine)))
+            hole = .multiPolygon(LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(p, engine))))
             if try engine.isEmpty(hole) { return hole }
         }
         // Stations off the lon/lat hull can still be farther on the ellipsoid: trim with any that are.
@@ -49,7 +49,7 @@ struct MinimumRangeHole {
         for s in stations {
             let farthest = vertices.reduce(0.0) { max($0, geodesic.distanceMeters(s, $1)) }
             if farthest > radiusMeters + allowanceMeters {
-                hole = LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(s, engine)))
+                hole = .multiPolygon(LongitudeWrapping.polygonal(try engine.robustIntersection(hole, disc(s, engine))))
                 if try engine.isEmpty(hole) { return hole }
                 vertices.removeAll()
                 hole.forEachCoordinate { vertices.append(LonLat(longitude: $0.x, latitude: $0.y)) }

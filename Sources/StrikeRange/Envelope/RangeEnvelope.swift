@@ -33,9 +33,15 @@ public struct EnvelopeBuilder: Sendable {
     public let geodesic: Geodesic
     public init(geodesic: Geodesic = .wgs84) { self.geodesic = geodesic }
 
+    /// Prepares `launch` and builds; to build several envelopes from one launch area, prepare it once
+    /// (`PreparedLaunch`) and use `build(launch:parameters:)` with it.
     public func build(launch: Geometry, parameters: RangeParameters) throws -> RangeEnvelope {
+        try build(launch: try PreparedLaunch(launch), parameters: parameters)
+    }
+
+    public func build(launch: PreparedLaunch, parameters: RangeParameters) throws -> RangeEnvelope {
         let engine = GeometryEngine()
-        let area = try LaunchArea(launch)
+        let area = launch.area
         let range = parameters.targetRangeMeters
         let allowance = parameters.constructionAllowanceMeters
 
@@ -47,7 +53,7 @@ public struct EnvelopeBuilder: Sendable {
                 try GeodesicCircle(geodesic: geodesic, center: $0, radiusMeters: range, allowanceMeters: allowance)
                     .disc().materialize(engine)
             }
-            region = discs.count == 1 ? discs[0] : LongitudeWrapping.polygonal(try engine.robustUnaryUnion(discs))
+            region = discs.count == 1 ? discs[0] : .multiPolygon(LongitudeWrapping.polygonal(try engine.robustUnaryUnion(discs)))
         } else {
             region = try areaBuffer(area, rangeMeters: range, allowanceMeters: allowance, engine: engine)
         }
@@ -57,11 +63,11 @@ public struct EnvelopeBuilder: Sendable {
                                             allowanceMeters: allowance, toleranceMeters: parameters.toleranceMeters)
                 .region(engine)
             if !(try engine.isEmpty(hole)) {
-                region = LongitudeWrapping.polygonal(try engine.robustDifference(region, hole))
+                region = .multiPolygon(LongitudeWrapping.polygonal(try engine.robustDifference(region, hole)))
             }
         }
 
-        guard case .multiPolygon(let multi) = LongitudeWrapping.polygonal(region) else { fatalError("polygonal() returns a MultiPolygon") }
+        let multi = LongitudeWrapping.polygonal(region)
         return RangeEnvelope(geometry: multi, parameters: parameters, ellipsoid: geodesic.ellipsoid,
                              vertexCount: multi.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } },
                              verification: nil)
@@ -159,7 +165,7 @@ public struct EnvelopeBuilder: Sendable {
         // Moving vertices by metres can make a ring touch itself at a narrow spot; repair, then drop the
         // thin crumbs that repair leaves.
         if !(try engine.validity(refined).isValid) {
-            refined = try removingSlivers(LongitudeWrapping.polygonal(engine.makeValid(refined)), field: field,
+            refined = try removingSlivers(.multiPolygon(LongitudeWrapping.polygonal(engine.makeValid(refined))), field: field,
                                           rangeMeters: rangeMeters, allowanceMeters: allowanceMeters, engine: engine)
         }
         return try LongitudeWrapping.wrap(refined, engine)

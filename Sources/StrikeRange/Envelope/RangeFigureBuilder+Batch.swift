@@ -5,7 +5,7 @@ extension RangeFigureBuilder {
     /// on `workers` threads (default: every core), longest range first (it takes the longest); the result is in input order.
     /// Used where a command writes envelopes next to another result (`coverage --output x.gpkg`).
     /// - Throws: the builder's and certifier's errors.
-    public func buildEnvelopes(launch: Geometry, parameters: [RangeParameters],
+    public func buildEnvelopes(launch: PreparedLaunch, parameters: [RangeParameters],
                                workers: Int? = nil) throws -> [RangeEnvelope] {
         var distinct = [RangeParameters]()
         let slot: [Int] = parameters.map { p in

@@ -15,17 +15,19 @@ public struct RangeFigureBuilder: Sendable {
 
     /// The certified envelope or fan (`verification` filled in).
     /// - Throws: `StrikeRangeError` (a fan from an area, a fan beyond 10,000 km) or the builders' errors.
-    public func build(launch: Geometry, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
+    /// The certifier reads the plain `launch.geometry`, not the prepared area: a certificate shares no
+    /// preparation with what it certifies.
+    public func build(launch: PreparedLaunch, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
         var figure = try buildUnverified(launch: launch, sector: sector, parameters: parameters, option: option)
-        figure.verification = try certify(figure, launch: launch, sector: sector)
+        figure.verification = try certify(figure, launch: launch.geometry, sector: sector)
         return figure
     }
 
     /// The envelope or fan, not yet certified: a fan from one point (`FanBuilder`) or from lines and points
     /// (`LineFanBuilder`), an envelope without a sector.
-    public func buildUnverified(launch: Geometry, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
+    public func buildUnverified(launch: PreparedLaunch, sector: RangeSector?, parameters: RangeParameters, option: String = "--sector") throws -> RangeEnvelope {
         guard let sector else { return try EnvelopeBuilder(geodesic: geodesic).build(launch: launch, parameters: parameters) }
-        switch try Self.fanLaunch(launch, option: option) {
+        switch try Self.fanLaunch(launch.geometry, option: option) {
         case .point(let center): return try FanBuilder(geodesic: geodesic).build(center: center, parameters: parameters, sector: sector)
         case .lines: return try LineFanBuilder(geodesic: geodesic).build(launch: launch, parameters: parameters, sector: sector, option: option)
         }

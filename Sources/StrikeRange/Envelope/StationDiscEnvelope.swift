@@ -69,24 +69,24 @@ struct StationDiscEnvelope {
         if rangeMeters <= GeodesicCircle.antipodalThresholdMeters {
             var parts = try discs.map { try $0.materialize(engine) }
             if let polygons = area.polygonalGeometry { parts.append(try LongitudeWrapping.wrap(polygons, engine)) }
-            coarse = LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts))
+            coarse = .multiPolygon(LongitudeWrapping.polygonal(try engine.robustUnaryUnion(parts)))
         } else {
             // What no disc reaches: the intersection of what each leaves out, smallest first.
             var far: Geometry? = nil
             for disc in discs {
                 if case .globe = disc { return globe }
-                let leftOut = LongitudeWrapping.polygonal(try engine.robustDifference(globe, disc.materialize(engine)))
-                far = try far.map { LongitudeWrapping.polygonal(try engine.robustIntersection($0, leftOut)) } ?? leftOut
+                let leftOut = Geometry.multiPolygon(LongitudeWrapping.polygonal(try engine.robustDifference(globe, disc.materialize(engine))))
+                far = try far.map { Geometry.multiPolygon(LongitudeWrapping.polygonal(try engine.robustIntersection($0, leftOut))) } ?? leftOut
                 if let f = far, try engine.isEmpty(f) { return globe }
             }
-            coarse = LongitudeWrapping.polygonal(try engine.robustDifference(globe, far ?? .multiPolygon(MultiPolygon([]))))
+            coarse = .multiPolygon(LongitudeWrapping.polygonal(try engine.robustDifference(globe, far ?? .multiPolygon(MultiPolygon([])))))
         }
         // The cut at ±180° and the closure along ±90° stay where they are; the rest moves onto the range.
         var refined = BoundaryRefinement(geodesic: geodesic, field: field, rangeMeters: rangeMeters,
                                          allowanceMeters: allowanceMeters, keepsFrameEdges: true).refine(coarse)
         if !(try engine.validity(refined).isValid) {
-            refined = LongitudeWrapping.polygonal(try engine.makeValid(refined))
+            refined = .multiPolygon(LongitudeWrapping.polygonal(try engine.makeValid(refined)))
         }
-        return LongitudeWrapping.polygonal(try engine.robustUnaryUnion([refined]))
+        return .multiPolygon(LongitudeWrapping.polygonal(try engine.robustUnaryUnion([refined])))
     }
 }

@@ -25,8 +25,8 @@ public enum InRangeOutput {
     }
 
     /// "atacms", "atacms_low", "custom": the column prefix of one weapon variant.
-    public static func label(_ weapon: ReachWeapon) -> String {
-        weapon.variant == "nominal" || weapon.variant == "custom" ? weapon.id : "\(weapon.id)_\(weapon.variant)"
+    public static func label(_ weapon: RangeVariant) -> String {
+        weapon.isMain ? weapon.weaponID : "\(weapon.weaponID)_\(weapon.kind.rawValue)"
     }
 
     static func source(_ layer: InRangeLayer) -> String {
@@ -116,7 +116,7 @@ public enum InRangeOutput {
         return .object([
             "layers": .array(report.layers.map { .string($0.rawValue) }),
             "weapons": .array(report.weapons.map { w in .object([
-                "label": .string(label(w)), "id": .string(w.id), "variant": .string(w.variant),
+                "label": .string(label(w)), "id": .string(w.weaponID), "variant": .string(w.kind.rawValue),
                 "range_m": .number(w.parameters.rangeMeters), "min_range_m": w.parameters.minRangeMeters.map(JSONValue.number) ?? .null,
                 "tolerance_m": .number(w.parameters.toleranceMeters)]) }),
             "filter": .object(filter), "data": .object(data),

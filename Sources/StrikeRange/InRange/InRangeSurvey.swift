@@ -34,7 +34,7 @@ public struct InRangeTotal: Sendable, Hashable {
 
 /// The answer of `inrange`: rows, totals, and what the figures mean.
 public struct InRangeReport: Sendable {
-    public var weapons: [ReachWeapon]
+    public var weapons: [RangeVariant]
     public var layers: [InRangeLayer]
     public var filter: InRangeFilter
     public var inRangeOnly: Bool
@@ -76,7 +76,7 @@ public struct InRangeReport: Sendable {
     public func summarySentences() -> [String] {
         weapons.indices.map { w in
             let weapon = weapons[w]
-            let label = weapon.id == "custom" ? "the range" : weapon.id.uppercased() + (weapon.variant == "nominal" ? "" : " (\(weapon.variant))") + " range"
+            let label = weapon.weaponID == "custom" ? "the range" : weapon.weaponID.uppercased() + (weapon.kind == .nominal ? "" : " (\(weapon.kind.rawValue))") + " range"
             var parts = [String]()
             for layer in layers {
                 let t = overall(layer)
@@ -185,9 +185,9 @@ public struct InRangeSurvey: Sendable {
     /// evaluators. Not `calculator.evaluate`: with a minimum range that also solves the farthest launch point
     /// of every feature, which the verdicts (already known) do not need.
     func nearestLaunchPoints(_ points: [LonLat]) throws -> [NearestLaunchPoint] {
-        let slices = ReachParallel.ranges(points.count, threads: calculator.threadCount)
+        let slices = ParallelWork.slices(points.count, threads: calculator.threadCount)
         let pool = calculator.evaluators
-        let parts = try ReachParallel.map(slices: slices.count, threads: calculator.threadCount) { k in
+        let parts = try ParallelWork.map(count: slices.count, workers: calculator.threadCount, makeState: {}) { _, k in
             let evaluator = try pool.checkOut()
             defer { pool.checkIn(evaluator) }
             return slices[k].map { evaluator.nearest(points[$0]) }

@@ -10,7 +10,7 @@ import VectorFiles
 public final class GISLayerFile {
     public let path: String
     public let format: VectorFileFormat
-    private let temporary: String
+    private let pending: AtomicFile.Pending
     private var stream: VectorFileStream?
     private var schemas = [VectorLayer]()
     private var styleFeatures = [Feature]()
@@ -21,17 +21,11 @@ public final class GISLayerFile {
         guard let format = VectorFileFormat(path: path) else {
             throw StrikeRangeError("output \(path): expected a .gpkg or .fgb file name")
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            throw StrikeRangeError("output: folder \(folder.path) does not exist; create it or choose another --output path")
-        }
         self.path = path
         self.format = format
         // The temporary keeps the extension: GDAL's FlatGeobuf driver makes a folder of a name without ".fgb".
-        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.\(format.rawValue)").path
-        try? FileManager.default.removeItem(atPath: temporary)
-        let temporary = self.temporary
+        pending = try AtomicFile.Pending(path: path, keepingExtension: format.rawValue)
+        let temporary = pending.temporaryPath
         stream = try wrap { () throws(VectorFileError) -> VectorFileStream in try VectorFileStream(path: temporary, format: format) }
     }
 
@@ -101,10 +95,7 @@ public final class GISLayerFile {
             }
             try wrap { () throws(VectorFileError) in try stream.close(metadata: metadata) }
             self.stream = nil
-            // rename(2) replaces the target atomically.
-            guard rename(temporary, path) == 0 else {
-                throw StrikeRangeError("output: cannot move the written file into place at \(path): \(String(cString: strerror(errno)))")
-            }
+            try pending.commit()
         } catch {
             abandon()
             throw error
@@ -114,6 +105,6 @@ public final class GISLayerFile {
     /// Drops the half-written file (after a failure); the destination is left as it was.
     public func abandon() {
         stream = nil
-        try? FileManager.default.removeItem(atPath: temporary)
+        pending.abandon()
     }
 }

@@ -52,7 +52,7 @@ public struct ReachLayer {
 
     /// One row. `result` is nil under `--verdict-only` (distance, margin, nearest point and azimuth stay null).
     /// - Throws: `GeometryError` if the point cannot be encoded.
-    public func row(name: String, point: LonLat?, passthrough: [String], weapon: ReachWeapon, result: ReachResult?,
+    public func row(name: String, point: LonLat?, passthrough: [String], weapon: RangeVariant, result: ReachResult?,
                     verdict: ReachVerdict, coordsText: (target: String, nearestLaunch: String)? = nil) throws -> VectorLayer.Feature {
         let deg = FixedDecimals.coordinateDegrees, m = FixedDecimals.meters
         func real(_ v: Double?, _ decimals: Int) -> VectorLayer.Value {
@@ -61,7 +61,7 @@ public struct ReachLayer {
         let p = weapon.parameters
         var values: [VectorLayer.Value] = [.text(name), real(point?.latitude, deg), real(point?.longitude, deg)]
         values += (0..<passthroughCount).map { $0 < passthrough.count ? .text(passthrough[$0]) : .null }
-        values += [.text(weapon.id), .text(weapon.variant), real(p.rangeMeters, m), real(p.minRangeMeters, m), real(p.toleranceMeters, m),
+        values += [.text(weapon.weaponID), .text(weapon.kind.rawValue), real(p.rangeMeters, m), real(p.minRangeMeters, m), real(p.toleranceMeters, m),
                    real(result?.distanceMeters, m), real(result?.marginMeters, m), .text(verdict.rawValue), .boolean(verdict == .inRange),
                    real(result?.nearestLaunchPoint.latitude, deg), real(result?.nearestLaunchPoint.longitude, deg),
                    real(result?.azimuthDegrees, FixedDecimals.azimuthDegrees)]
@@ -71,9 +71,9 @@ public struct ReachLayer {
     }
 
     /// Style hints for the layer: one marker colour per weapon (QGIS categorises by `weapon`).
-    public static func styleFeatures(weapons: [ReachWeapon]) -> [Feature] {
+    public static func styleFeatures(weapons: [RangeVariant]) -> [Feature] {
         var ids = [String]()
-        for w in weapons where !ids.contains(w.id) { ids.append(w.id) }
+        for w in weapons where !ids.contains(w.weaponID) { ids.append(w.weaponID) }
         return ids.enumerated().map { i, id in
             Feature(geometry: nil, properties: .object(["layer": .string(name), "weapon": .string(id),
                                                         "marker-color": .string(LayerPalette.weapon(i))]))

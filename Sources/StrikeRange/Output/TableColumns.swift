@@ -137,7 +137,7 @@ public enum CoverageColumns {
     }
 
     public static func cells(_ r: RegionCoverage) -> [TableCell] {
-        cells(regionCode: r.regionCode, regionName: r.regionName, kind: r.kind, weapon: r.weapon, variant: r.variant,
+        cells(regionCode: r.regionCode, regionName: r.regionName, kind: r.kind, weapon: r.weapon, variant: r.variant.rawValue,
               rangeMeters: r.parameters.rangeMeters, minRangeMeters: r.parameters.minRangeMeters, totalMeasure: r.totalMeasure,
               inRangeMeasure: r.inRangeMeasure, percent: r.percent, status: r.status, nearestMeters: r.nearestDistanceMeters,
               farthestMeters: r.farthestDistanceMeters)

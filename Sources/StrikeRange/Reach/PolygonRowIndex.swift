@@ -59,11 +59,7 @@ public struct PolygonRowIndex: Sendable {
             var i = Int(rowStart[r]) * 4
             let end = Int(rowStart[r + 1]) * 4
             while i < end {
-                let x1 = e[i], y1 = e[i + 1], x2 = e[i + 2], y2 = e[i + 3]
-                if (y1 > y) != (y2 > y) {
-                    let xi = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-                    if x < xi { inside.toggle() }
-                }
+                if PlanarRing.crossesRay(x1: e[i], y1: e[i + 1], x2: e[i + 2], y2: e[i + 3], x: x, y: y) { inside.toggle() }
                 i += 4
             }
         }

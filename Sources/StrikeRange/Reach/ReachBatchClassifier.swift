@@ -34,7 +34,7 @@ public struct ReachBatchClassifier: Sendable {
         self.weaponIndex = weaponIndex
         let p = calculator.weapons[weaponIndex].parameters
         let t = p.toleranceMeters, band = Self.bandTolerances * t
-        let launch = calculator.launch
+        let launch = calculator.prepared
         func envelope(_ range: Double, _ minimum: Double?) throws -> MultiPolygon? {
             guard range > 0 else { return nil }
             let m = (minimum ?? 0) > 0 ? minimum : nil
@@ -68,8 +68,8 @@ public struct ReachBatchClassifier: Sendable {
     /// spread over the calculator's threads.
     public func classify(longitudes: [Double], latitudes: [Double]) throws -> (verdicts: [ReachVerdict], statistics: Statistics) {
         precondition(longitudes.count == latitudes.count, "longitudes and latitudes must have the same count")
-        let slices = ReachParallel.ranges(longitudes.count, threads: calculator.threadCount)
-        let parts = try ReachParallel.map(slices: slices.count, threads: calculator.threadCount) { k in
+        let slices = ParallelWork.slices(longitudes.count, threads: calculator.threadCount)
+        let parts = try ParallelWork.map(count: slices.count, workers: calculator.threadCount, makeState: {}) { _, k in
             try classifySlice(longitudes, latitudes, slices[k])
         }
         var stats = Statistics(points: longitudes.count)

@@ -4,17 +4,18 @@ import Geometry
 
 /// Which targets each weapon can reach from a launch area, by exact geodesic distance (WGS84).
 ///
-/// Built from the launch geometry after `LaunchShaping` and the weapons to test. `Sendable`: it holds the
-/// normalised `LaunchArea` and builds one `ReachEvaluator` (distance field + GEOS engine) per worker
+/// Built from the launch area after `LaunchShaping` (`PreparedLaunch`) and the weapons to test. `Sendable`:
+/// it holds the prepared launch and builds one `ReachEvaluator` (distance field + GEOS engine) per worker
 /// thread on demand; `evaluate` spreads targets over `threadCount` threads and keeps input order.
 public struct ReachCalculator: Sendable {
-    public let launch: Geometry
-    public let weapons: [ReachWeapon]
+    public let prepared: PreparedLaunch
+    /// The shaped launch geometry (lon/lat degrees).
+    public var launch: Geometry { prepared.geometry }
+    public let weapons: [RangeVariant]
     /// Worker threads for batches (default: every active core).
     public let threadCount: Int
     public let geodesic: Geodesic
-    let area: LaunchArea
-    let evaluators: ReachWorkerPool<ReachEvaluator>
+    let evaluators: WorkerPool<ReachEvaluator>
 
     /// Error budget (m) of the distance field's geodesic pieces: distances are good to a few millimetres,
     /// whatever the verdict tolerance.
@@ -27,18 +28,24 @@ public struct ReachCalculator: Sendable {
     ///   - weapons: the ranges to test; at least one.
     ///   - threadCount: worker threads for batches, ≥ 1.
     /// - Throws: `StrikeRangeError` when the launch geometry is empty or no weapon is given.
-    public init(launch: Geometry, weapons: [ReachWeapon],
+    public init(launch: Geometry, weapons: [RangeVariant],
                 threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
                 geodesic: Geodesic = .wgs84) throws {
         guard !weapons.isEmpty else { throw StrikeRangeError("reach: give at least one weapon or range") }
-        let area = try LaunchArea(launch)
-        self.launch = launch
+        try self.init(launch: try PreparedLaunch(launch), weapons: weapons, threadCount: threadCount, geodesic: geodesic)
+    }
+
+    /// Same, from a launch area prepared once (`PreparedLaunch`).
+    public init(launch: PreparedLaunch, weapons: [RangeVariant],
+                threadCount: Int = ProcessInfo.processInfo.activeProcessorCount,
+                geodesic: Geodesic = .wgs84) throws {
+        guard !weapons.isEmpty else { throw StrikeRangeError("reach: give at least one weapon or range") }
+        self.prepared = launch
         self.weapons = weapons
         self.threadCount = max(1, threadCount)
         self.geodesic = geodesic
-        self.area = area
-        evaluators = ReachWorkerPool {
-            try ReachEvaluator(launch: launch, area: area, weapons: weapons,
+        evaluators = WorkerPool {
+            try ReachEvaluator(launch: launch, weapons: weapons,
                                fieldToleranceMeters: Self.distanceToleranceMeters,
                                targetSpacingMeters: Self.targetSpacingMeters, geodesic: geodesic)
         }
@@ -46,7 +53,7 @@ public struct ReachCalculator: Sendable {
 
     /// A new evaluator for the calling thread (not `Sendable`: keep it on one thread or task).
     public func makeEvaluator() throws -> ReachEvaluator {
-        try ReachEvaluator(launch: launch, area: area, weapons: weapons,
+        try ReachEvaluator(launch: prepared, weapons: weapons,
                            fieldToleranceMeters: Self.distanceToleranceMeters,
                            targetSpacingMeters: Self.targetSpacingMeters, geodesic: geodesic)
     }
@@ -54,9 +61,9 @@ public struct ReachCalculator: Sendable {
     /// Exact results for a batch: `result[i]` holds one `ReachResult` per weapon for `targets[i]`, with
     /// `targetIndex = firstIndex + i`. Work is spread over `threadCount` threads; order is the input's.
     public func evaluate(_ targets: [ReachTarget], firstIndex: Int = 0) throws -> [[ReachResult]] {
-        let slices = ReachParallel.ranges(targets.count, threads: threadCount)
+        let slices = ParallelWork.slices(targets.count, threads: threadCount)
         let pool = evaluators
-        let parts = try ReachParallel.map(slices: slices.count, threads: threadCount) { k in
+        let parts = try ParallelWork.map(count: slices.count, workers: threadCount, makeState: {}) { _, k in
             let evaluator = try pool.checkOut()
             defer { pool.checkIn(evaluator) }
             return try slices[k].map { try evaluator.evaluate(targets[$0], targetIndex: firstIndex + $0) }
@@ -67,9 +74,7 @@ public struct ReachCalculator: Sendable {
     /// Builds one evaluator per worker thread up front (in parallel), so batch timings and the first chunk
     /// do not pay for distance-field construction (a few hundred ms for a country).
     public func prepareWorkers() throws {
-        let pool = evaluators
-        let built = try ReachParallel.map(slices: threadCount, threads: threadCount) { _ in try pool.checkOut() }
-        for e in built { pool.checkIn(e) }
+        try evaluators.prepare(threadCount)
     }
 
     /// Runs `body` with a pooled evaluator (one of the per-thread ones `evaluate` uses).

@@ -4,7 +4,7 @@ import Geometry
 /// Exact reach answers for one thread: owns a `GeodesicDistanceField` and a `GeometryEngine`, neither of
 /// which is `Sendable`. Make one per thread or task with `ReachCalculator.makeEvaluator()`.
 public final class ReachEvaluator {
-    public let weapons: [ReachWeapon]
+    public let weapons: [RangeVariant]
     let field: GeodesicDistanceField
     let engine: GeometryEngine
     let launch: Geometry
@@ -12,13 +12,13 @@ public final class ReachEvaluator {
     /// Target boundaries are densified to this spacing (m) when a polygon or line stands for a target.
     let targetSpacingMeters: Double
 
-    init(launch: Geometry, area: LaunchArea, weapons: [ReachWeapon], fieldToleranceMeters: Double,
+    init(launch: PreparedLaunch, weapons: [RangeVariant], fieldToleranceMeters: Double,
          targetSpacingMeters: Double, geodesic: Geodesic) throws {
-        self.launch = launch
+        self.launch = launch.geometry
         self.weapons = weapons
         self.geodesic = geodesic
         self.targetSpacingMeters = targetSpacingMeters
-        field = try GeodesicDistanceField(area: area, toleranceMeters: fieldToleranceMeters, geodesic: geodesic)
+        field = try launch.distanceField(toleranceMeters: fieldToleranceMeters, geodesic: geodesic)
         engine = GeometryEngine()
     }
 

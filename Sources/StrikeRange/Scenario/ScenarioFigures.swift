@@ -39,7 +39,7 @@ extension ScenarioDecoder {
 
 /// One interval ring of a scenario weapon, certified.
 public struct ScenarioRing: Sendable {
-    public var variant: ScenarioWeaponVariant
+    public var variant: RangeVariant
     public var distanceMeters: Double
     public var envelope: RangeEnvelope
     /// Where the map writes "100 km" (and the layer's `label_lon`/`label_lat`).
@@ -51,9 +51,9 @@ import GeoJSON
 extension ScenarioRunner {
     /// The interval rings of a weapon's main variant (nominal or explicit range), largest first.
     /// - Throws: `ScenarioError` naming the `rings` field for a value that does not fit the weapon's range.
-    func ringsOf(_ variant: ScenarioWeaponVariant, figure: ScenarioFigure?, launch: Geometry, scenario: Scenario,
+    func ringsOf(_ variant: RangeVariant, figure: ScenarioFigure?, launch: PreparedLaunch, scenario: Scenario,
                  builder: RangeFigureBuilder) throws -> [ScenarioRing] {
-        guard let text = figure?.rings, variant.variant == "nominal" || variant.variant == "custom" else { return [] }
+        guard let text = figure?.rings, variant.isMain else { return [] }
         let set: RangeRings
         do {
             set = try RangeRings(parsing: text.value, rangeMeters: variant.rangeMeters, option: "rings")
@@ -66,7 +66,7 @@ extension ScenarioRunner {
             let parameters = try RangeParameters(rangeMeters: distance, toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
             let ring = try builder.build(launch: launch, sector: figure?.sector, parameters: parameters)
             out.append(ScenarioRing(variant: variant, distanceMeters: distance, envelope: ring,
-                                    properties: builder.ringProperties(distanceMeters: distance, ring: ring, launch: launch, sector: figure?.sector)))
+                                    properties: builder.ringProperties(distanceMeters: distance, ring: ring, launch: launch.geometry, sector: figure?.sector)))
         }
         return out
     }
@@ -108,7 +108,7 @@ extension ScenarioRunner {
         let scenario = resolved.scenario
         let fromLines = launch.map { (try? RangeFigureBuilder.fanLaunch($0)) == .lines } ?? false
         return rows.map { row in
-            guard let index = resolved.variants.first(where: { $0.weaponID == row.weaponID && $0.variant == row.variant })?.weaponIndex,
+            guard let index = resolved.variants.first(where: { $0.weaponID == row.weaponID && $0.kind == row.variant })?.weaponIndex,
                   let sector = scenario.figures[index]?.sector,
                   row.verdict == .inRange || row.verdict == .withinTolerance else { return row }
             if fromLines, let launch, let parameters = try? RangeParameters(rangeMeters: row.rangeMeters, minRangeMeters: row.minRangeMeters,

@@ -8,14 +8,13 @@ func rounded(_ value: Double, _ decimals: Int) -> Double {
 }
 private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
-extension ScenarioWeaponVariant {
+extension RangeVariant {
     /// "ATACMS (family) 300 km" or "ATACMS (family) 270 km (low)".
     public var displayName: String {
         let km = rounded(rangeMeters / 1000, 1)
         let rangeText = km == km.rounded() ? "\(Int(km)) km" : "\(km) km"
-        return variant == "nominal" || variant == "custom" ? "\(weaponName) \(rangeText)" : "\(weaponName) \(rangeText) (\(variant))"
+        return isMain ? "\(weaponName) \(rangeText)" : "\(weaponName) \(rangeText) (\(kind.rawValue))"
     }
-    var isMain: Bool { variant == "nominal" || variant == "custom" }
 }
 
 /// The layer set of a scenario: one FeatureCollection whose features carry `layer` and simplestyle-spec
@@ -47,7 +46,7 @@ public enum ScenarioLayers {
         for (variant, envelope) in ordered {
             var p: [String: JSONValue] = [
                 "layer": .string("envelope"), "name": .string(variant.displayName), "weapon": .string(variant.weaponID),
-                "weapon_name": .string(variant.weaponName), "variant": .string(variant.variant),
+                "weapon_name": .string(variant.weaponName), "variant": .string(variant.kind.rawValue),
                 "range_m": FixedDecimals.json(variant.rangeMeters, FixedDecimals.meters),
                 "min_range_m": FixedDecimals.json(variant.minRangeMeters, FixedDecimals.meters),
                 "area_km2": .number(rounded(envelope.areaSquareMeters / 1e6, 1)),
@@ -69,9 +68,9 @@ public enum ScenarioLayers {
         }
         features += ringFeatures(result)
 
-        let mainVariants = Set(resolved.variants.filter(\.isMain).map { "\($0.weaponID)/\($0.variant)" })
-        for row in result.coverage where mainVariants.contains("\(row.weapon)/\(row.variant)") {
-            guard let variant = resolved.variants.first(where: { $0.weaponID == row.weapon && $0.variant == row.variant }) else { continue }
+        let mainVariants = Set(resolved.variants.filter(\.isMain).map { "\($0.weaponID)/\($0.kind.rawValue)" })
+        for row in result.coverage where mainVariants.contains("\(row.weapon)/\(row.variant.rawValue)") {
+            guard let variant = resolved.variants.first(where: { $0.weaponID == row.weapon && $0.kind == row.variant }) else { continue }
             let unit = row.kind == .area ? "km²" : "km"
             let scale = row.kind == .area ? 1e6 : 1e3
             var p = CoverageColumns.jsonProperties(CoverageColumns.cells(row))
@@ -102,8 +101,8 @@ public enum ScenarioLayers {
 
         for target in resolved.targets {
             let rows = result.reach.filter { $0.targetLabel == target.label }
-            let reached = rows.contains { $0.verdict == .inRange && mainVariants.contains("\($0.weaponID)/\($0.variant)") }
-            let summary = rows.filter { mainVariants.contains("\($0.weaponID)/\($0.variant)") }.map {
+            let reached = rows.contains { $0.verdict == .inRange && mainVariants.contains("\($0.weaponID)/\($0.variant.rawValue)") }
+            let summary = rows.filter { mainVariants.contains("\($0.weaponID)/\($0.variant.rawValue)") }.map {
                 "\($0.weaponID): \($0.verdict.rawValue.replacingOccurrences(of: "_", with: " ")) (\(format($0.distanceMeters / 1000, 1)) km away, margin \(format($0.marginMeters / 1000, 1)) km)"
             }
             let distance = rows.first?.distanceMeters ?? 0
@@ -125,7 +124,7 @@ public enum ScenarioLayers {
     /// ones the map names (military airfields in range of the first weapon variant, and the `labelPlaces`
     /// most populous places in range of it); the rest are drawn as small marks.
     public static func inRangeFeatures(_ report: InRangeReport, labelPlaces: Int) -> [Feature] {
-        let mainIndex = report.weapons.firstIndex { $0.variant == "nominal" || $0.variant == "custom" } ?? 0
+        let mainIndex = report.weapons.firstIndex(where: \.isMain) ?? 0
         let labelledPlaces = Set(report.rows.filter { $0.feature.layer == .places && $0.verdicts[mainIndex] == .inRange }
             .sorted { ($0.feature.population ?? 0, $1.feature.id) > ($1.feature.population ?? 0, $0.feature.id) }
             .prefix(labelPlaces).map(\.feature.id))
@@ -184,7 +183,7 @@ public enum ScenarioLayers {
 
     private static func regionDescription(_ regionIndex: Int, _ result: ScenarioResult) -> String {
         result.coverage.filter { $0.regionIndex == regionIndex }.map {
-            "\($0.weapon) \($0.variant): \(format($0.percent, 1)) % (\($0.status.rawValue))"
+            "\($0.weapon) \($0.variant.rawValue): \(format($0.percent, 1)) % (\($0.status.rawValue))"
         }.joined(separator: "; ")
     }
 }

@@ -58,13 +58,13 @@ public struct ScenarioProvenance: Codable, Sendable {
         data_files = hashes
         data_sources = Self.attribution(sourcesText)
         weapons = resolved.variants.map {
-            WeaponEntry(weapon: $0.weaponID, name: $0.weaponName, variant: $0.variant, range_km: rounded($0.rangeMeters / 1000, 3),
+            WeaponEntry(weapon: $0.weaponID, name: $0.weaponName, variant: $0.kind.rawValue, range_km: rounded($0.rangeMeters / 1000, 3),
                         min_range_km: $0.minRangeMeters.map { rounded($0 / 1000, 3) }, sources: $0.sources)
         }
         tolerance_m = scenario.toleranceMeters
         placement = scenario.placement.rawValue
         envelopes = result.envelopes.map { variant, envelope in
-            EnvelopeAccuracy(weapon: variant.weaponID, variant: variant.variant, tolerance_m: envelope.parameters.toleranceMeters,
+            EnvelopeAccuracy(weapon: variant.weaponID, variant: variant.kind.rawValue, tolerance_m: envelope.parameters.toleranceMeters,
                              placement: envelope.parameters.placement.rawValue,
                              achieved_error_m: envelope.verification.map { rounded($0.achievedErrorMeters, 3) },
                              verified_samples: envelope.verification?.sampleCount, passed: envelope.verification?.passed,

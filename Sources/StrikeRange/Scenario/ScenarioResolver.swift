@@ -1,20 +1,5 @@
 import Geometry
 
-/// One envelope to draw and tabulate: a weapon at one of its reported ranges.
-public struct ScenarioWeaponVariant: Sendable, Hashable {
-    /// Catalog id, or the explicit weapon's name.
-    public var weaponID: String
-    public var weaponName: String
-    /// "nominal", "low", "high" (catalog spreads) or "custom" (explicit ranges).
-    public var variant: String
-    public var rangeMeters: Double
-    public var minRangeMeters: Double?
-    /// Citations of the range, for the legend and provenance.
-    public var sources: [String]
-    /// Position of the weapon in the scenario (one colour per weapon).
-    public var weaponIndex: Int
-}
-
 /// A scenario checked against the data: every specifier, weapon and region resolved.
 public struct ResolvedScenario: Sendable {
     public var scenario: Scenario
@@ -22,7 +7,7 @@ public struct ResolvedScenario: Sendable {
     public var launchParts: [ResolvedLocation]
     public var exclusions: [ResolvedLocation]
     public var standoffFrom: [ResolvedLocation]
-    public var variants: [ScenarioWeaponVariant]
+    public var variants: [RangeVariant]
     public var regions: [ResolvedLocation]
     public var targets: [ResolvedLocation]
     /// Catalog data files the scenario read (for provenance hashes).
@@ -52,24 +37,23 @@ public enum ScenarioResolver {
             }
             return result
         }
-        var variants = [ScenarioWeaponVariant]()
+        var variants = [RangeVariant]()
         for (index, weapon) in scenario.weapons.enumerated() {
             switch weapon {
             case let .catalog(id, spread):
                 let entry: Weapon
                 do { entry = try catalog.weapons().weapon(matching: id.value) } catch { problems.append(fail(id.mark, error)); continue }
-                let sources = entry.sources.map(\.citation)
-                for variant in entry.rangeVariants(spread: spread ?? scenario.spread) {
-                    variants.append(ScenarioWeaponVariant(weaponID: entry.id, weaponName: entry.name, variant: variant.name,
-                                                          rangeMeters: variant.rangeMeters, minRangeMeters: entry.minRangeMeters,
-                                                          sources: sources, weaponIndex: index))
-                }
+                do {
+                    variants += try entry.variants(spread: spread ?? scenario.spread, toleranceMeters: scenario.toleranceMeters,
+                                                   placement: scenario.placement, weaponIndex: index)
+                } catch { problems.append(fail(id.mark, error)); continue }
             case let .explicit(name, range, minimum, source):
                 do {
-                    _ = try RangeParameters(rangeMeters: range, minRangeMeters: minimum, toleranceMeters: scenario.toleranceMeters)
+                    let parameters = try RangeParameters(rangeMeters: range, minRangeMeters: minimum,
+                                                         toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
+                    variants.append(RangeVariant(weaponID: name.value, kind: .custom, parameters: parameters,
+                                                 sources: source.map { [$0] } ?? [], weaponIndex: index))
                 } catch { problems.append(fail(name.mark, error)); continue }
-                variants.append(ScenarioWeaponVariant(weaponID: name.value, weaponName: name.value, variant: "custom", rangeMeters: range,
-                                                      minRangeMeters: minimum, sources: source.map { [$0] } ?? [], weaponIndex: index))
             }
         }
         let resolved = ResolvedScenario(

@@ -3,10 +3,12 @@ import Geometry
 /// Everything a scenario computes, before anything is written.
 public struct ScenarioResult: Sendable {
     public var resolved: ResolvedScenario
-    /// The launch area after exclusions and standoff.
-    public var launch: Geometry
+    /// The launch area after exclusions and standoff, prepared once for every stage.
+    public var preparedLaunch: PreparedLaunch
+    /// The launch area after exclusions and standoff (lon/lat degrees).
+    public var launch: Geometry { preparedLaunch.geometry }
     /// One per weapon variant, in scenario order, each with its verification.
-    public var envelopes: [(ScenarioWeaponVariant, RangeEnvelope)]
+    public var envelopes: [(RangeVariant, RangeEnvelope)]
     public var coverage: [RegionCoverage]
     public var reach: [ReachRow]
     /// Places and airfields within range (`in_range:`); nil when the scenario has no such section.
@@ -30,14 +32,10 @@ public struct ScenarioRunner {
     }
 
     /// The `in_range:` report: every weapon variant of the scenario, the same launch area, `inrange`'s survey.
-    static func inRange(_ section: ResolvedInRange, launch: Geometry, variants: [ScenarioWeaponVariant],
-                        toleranceMeters: Double, catalogDirectory: DataDirectory) throws -> InRangeReport {
+    static func inRange(_ section: ResolvedInRange, launch: PreparedLaunch, variants: [RangeVariant],
+                        catalogDirectory: DataDirectory) throws -> InRangeReport {
         let catalog = DataCatalog(directory: catalogDirectory)
-        let weapons = try variants.map { v in
-            ReachWeapon(id: v.weaponID, variant: v.variant, parameters: try RangeParameters(
-                rangeMeters: v.rangeMeters, minRangeMeters: v.minRangeMeters, toleranceMeters: toleranceMeters))
-        }
-        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: weapons))
+        let survey = try InRangeSurvey(calculator: try ReachCalculator(launch: launch, weapons: variants))
         return try survey.report(features: try section.filter.features(of: section.layers, in: catalog), layers: section.layers,
                                  filter: section.filter, inRangeOnly: section.inRangeOnly, regions: try catalog.regions())
     }
@@ -45,24 +43,19 @@ public struct ScenarioRunner {
     /// - Throws: `StrikeRangeError` or geometry errors from shaping, building or measuring.
     public func run(_ resolved: ResolvedScenario) throws -> ScenarioResult {
         let scenario = resolved.scenario
-        let engine = GeometryEngine()
-        // The launch entries are merged first so adjacent oblasts make one area without inner borders.
-        let parts = resolved.launchParts.map(\.geometry)
-        let merged = parts.count == 1 ? parts[0] : try engine.unaryUnion(parts)
+        let merged = try PreparedLaunch.merging(resolved.launchParts.map(\.geometry))
         let builder = EnvelopeBuilder()
         let shaping = LaunchShaping(exclusions: resolved.exclusions.map(\.geometry), standoffMeters: scenario.standoffMeters,
                                     standoffFrom: resolved.standoffFrom.isEmpty ? nil : resolved.standoffFrom.map(\.geometry),
                                     makeValid: scenario.makeValid, terms: .scenario)
-        let launch = try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder)
+        let launch = try PreparedLaunch(try shaping.apply(to: merged, toleranceMeters: scenario.toleranceMeters, builder: builder))
         let figures = RangeFigureBuilder()
-        var envelopes = [(ScenarioWeaponVariant, RangeEnvelope)]()
+        var envelopes = [(RangeVariant, RangeEnvelope)]()
         var rings = [ScenarioRing]()
         for variant in resolved.variants {
-            progress("envelope \(variant.weaponID) \(variant.variant)")
+            progress("envelope \(variant.weaponID) \(variant.kind.rawValue)")
             let figure = scenario.figures[variant.weaponIndex]
-            let parameters = try RangeParameters(rangeMeters: variant.rangeMeters, minRangeMeters: variant.minRangeMeters,
-                                                 toleranceMeters: scenario.toleranceMeters, placement: scenario.placement)
-            let envelope = try figures.build(launch: launch, sector: figure?.sector, parameters: parameters,
+            let envelope = try figures.build(launch: launch, sector: figure?.sector, parameters: variant.parameters,
                                              option: "weapons[\(variant.weaponIndex)].sector")
             envelopes.append((variant, envelope))
             rings += try ringsOf(variant, figure: figure, launch: launch, scenario: scenario, builder: figures)
@@ -73,12 +66,12 @@ public struct ScenarioRunner {
         progress("reach of \(resolved.targets.count) targets")
         let reach = try reachTable.reach(launch: launch, variants: resolved.variants, targets: resolved.targets,
                                          toleranceMeters: scenario.toleranceMeters)
-        var result = ScenarioResult(resolved: resolved, launch: launch, envelopes: envelopes, coverage: coverage,
-                                    reach: Self.applyingSectors(reach, resolved: resolved, launch: launch), rings: rings)
+        var result = ScenarioResult(resolved: resolved, preparedLaunch: launch, envelopes: envelopes, coverage: coverage,
+                                    reach: Self.applyingSectors(reach, resolved: resolved, launch: launch.geometry), rings: rings)
         if let section = resolved.inRange {
             progress("in range: \(section.layers.map(\.rawValue).joined(separator: " and "))")
             result.inRange = try Self.inRange(section, launch: launch, variants: resolved.variants,
-                                              toleranceMeters: scenario.toleranceMeters, catalogDirectory: resolved.dataDirectory)
+                                              catalogDirectory: resolved.dataDirectory)
         }
         return result
     }

@@ -6,7 +6,7 @@ public struct ReachRow: Sendable {
     public var targetLabel: String
     public var target: LonLat
     public var weaponID: String
-    public var variant: String
+    public var variant: RangeVariant.Kind
     public var rangeMeters: Double
     public var minRangeMeters: Double?
     /// Exact geodesic distance from the launch area (0 inside).
@@ -22,12 +22,12 @@ public struct ReachRow: Sendable {
 /// Computes the coverage table. The adapter point for the coverage library of issue #5: the runner only
 /// talks to this protocol, so a table implementation can change without touching the writers.
 public protocol CoverageTableProvider {
-    func coverage(launch: Geometry, envelopes: [(ScenarioWeaponVariant, RangeEnvelope)], regions: [ResolvedLocation],
+    func coverage(launch: PreparedLaunch, envelopes: [(RangeVariant, RangeEnvelope)], regions: [ResolvedLocation],
                   toleranceMeters: Double) throws -> [RegionCoverage]
 }
 
 /// Computes the reach table; the adapter point for the reach library of issue #5.
 public protocol ReachTableProvider {
-    func reach(launch: Geometry, variants: [ScenarioWeaponVariant], targets: [ResolvedLocation],
+    func reach(launch: PreparedLaunch, variants: [RangeVariant], targets: [ResolvedLocation],
                toleranceMeters: Double) throws -> [ReachRow]
 }

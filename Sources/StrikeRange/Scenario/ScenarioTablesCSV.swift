@@ -10,7 +10,7 @@ public enum ScenarioTablesCSV {
         var lines = [CSVText.line(ReachColumns.leading + ReachColumns.trailing)]
         for r in rows {
             lines.append(CSVText.line(ReachColumns.leadingValues(name: r.targetLabel, point: r.target)
-                + ReachColumns.trailingValues(weapon: r.weaponID, variant: r.variant, rangeMeters: r.rangeMeters,
+                + ReachColumns.trailingValues(weapon: r.weaponID, variant: r.variant.rawValue, rangeMeters: r.rangeMeters,
                                               minRangeMeters: r.minRangeMeters, distanceMeters: r.distanceMeters,
                                               marginMeters: r.marginMeters, verdict: r.verdict.rawValue,
                                               nearestLaunchPoint: r.nearestLaunchPoint, azimuthDegrees: r.azimuthDegrees)))
