@@ -59,12 +59,15 @@ let package = Package(
         // (`strikerange-fuzz HARNESS FILE...`); Scripts/fuzz builds the fuzzer with -DFUZZING in .build-fuzz.
         .executableTarget(name: "strikerange-fuzz", dependencies: ["GeoJSON", "StrikeRange"], path: "Tests/Fuzz/Harnesses"),
 
+        // Helpers every test target shares (seeded PRNG, process and ogrinfo runners); only test targets depend on it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "VectorFilesTests", dependencies: ["VectorFiles", "Geometry"]),
-        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "strikerangeTests", dependencies: ["strikerange"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "VectorFilesTests", dependencies: ["VectorFiles", "Geometry", "TestSupport"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "strikerangeTests", dependencies: ["strikerange", "TestSupport"]),
         .testTarget(name: "StrikeRangeServerTests", dependencies: ["StrikeRangeServer"]),
     ],
     swiftLanguageModes: [.v6]
@@ -75,7 +78,7 @@ let package = Package(
 // dependencies (SwiftNIO, Hummingbird) twice more. The package dependencies stay declared (unused), so
 // resolution and Package.resolved are the same as the full package's.
 if Context.environment["STRIKERANGE_PACKAGE_SLICE"] == "core" {
-    let core: Set<String> = ["CProj", "CGEOS", "Geodesy", "Geometry", "GeodesyTests", "GeometryTests"]
+    let core: Set<String> = ["CProj", "CGEOS", "Geodesy", "Geometry", "GeodesyTests", "GeometryTests", "TestSupport"]
     package.targets = package.targets.filter { core.contains($0.name) }
     package.products = []
 }

@@ -1,70 +1,44 @@
 import Foundation
-import Testing
+import TestSupport
 
 /// Runs the BUILT `strikerange` binary (the one `swift test` put next to the test bundle) as a user would.
 enum CLIRunner {
-    struct Result {
-        var status: Int32
-        /// True when the process was killed by a signal (a Swift trap is SIGILL or SIGTRAP); `status` is then the signal.
-        var diedBySignal = false
-        var stdout: String
-        var stderr: String
+    typealias Result = ProcessOutput
+
+    struct BinaryNotFound: Error, CustomStringConvertible {
+        var searched: [String]
+        var description: String { "strikerange binary not found next to the test bundle (looked in \(searched))" }
     }
 
     /// The products directory holds both the test bundle and the executable, whatever the scratch path
     /// (.build, .build-asan…): look next to this test process first, then in the package's .build.
-    static let binary: URL? = {
-        let fm = FileManager.default
-        var candidates: [URL] = []
+    static let candidates: [URL] = {
+        var folders: [URL] = []
         let me = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(me.deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        folders.append(me.deletingLastPathComponent())
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
         }
+        if let exe = Bundle.main.executableURL { folders.append(exe.deletingLastPathComponent()) }
+        // macOS: the .xctest bundle lives beside the binary.
+        folders.append(Bundle.main.bundleURL)
+        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        return candidates.map { $0.appendingPathComponent("strikerange") }
-            .first { fm.isExecutableFile(atPath: $0.path) }
+        folders.append(root.appendingPathComponent(".build/debug"))
+        return folders.map { $0.appendingPathComponent("strikerange") }
     }()
 
-    /// Runs `strikerange arguments…` with `stdin` piped in; COLUMNS fixed so help text wraps the same everywhere.
-    static func run(_ arguments: [String], stdin: String = "") throws -> Result {
-        let binary = try #require(binary, "strikerange binary not found next to the test bundle")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ["COLUMNS": "80", "PATH": "/usr/bin:/bin"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Feed stdin and drain both outputs concurrently so large inputs cannot dead-lock on full pipes.
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let errData = LockedData()
-        let errReader = Thread { errData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        errReader.start()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errData.isSet { usleep(1000) }
-        return Result(status: process.terminationStatus,
-                      diedBySignal: process.terminationReason == .uncaughtSignal,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.value, as: UTF8.self))
-    }
-}
+    static let binary: URL? = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
-/// A Data filled in by one thread and read by another.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ d: Data) { lock.withLock { data = d } }
-    var isSet: Bool { lock.withLock { data != nil } }
-    var value: Data { lock.withLock { data ?? Data() } }
+    /// Runs `strikerange arguments…` with `stdin` piped in, in a small fixed environment: COLUMNS fixed so help
+    /// text wraps the same everywhere, and no STRIKERANGE_DATA, so data discovery is exercised; `environment`
+    /// adds to it.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                    currentDirectory: URL? = nil) throws -> Result {
+        guard let binary else { throw BinaryNotFound(searched: candidates.map(\.path)) }
+        let base = ["COLUMNS": "80", "PATH": "/usr/bin:/bin"]
+        return try ProcessRunner.run(binary, arguments, stdin: Data(stdin.utf8),
+                                     environment: base.merging(environment) { $1 },
+                                     currentDirectory: currentDirectory)
+    }
 }
