@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // `strikerange serve` only (issue 13): kept out of the library and its tests.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // SHA-256 of the inputs in provenance.json (issue 14; already resolved as a dependency of hummingbird's).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C shims: module maps only. Nothing above Geodesy/Geometry sees C.
@@ -38,7 +40,8 @@ let package = Package(
         .target(name: "VectorFiles", dependencies: ["CGDAL"]),
         .target(name: "Geometry", dependencies: ["CGEOS"]),
         .target(name: "GeoJSON", dependencies: ["Geometry"]),
-        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", "VectorFiles", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StrikeRange", dependencies: ["Geodesy", "Geometry", "GeoJSON", "VectorFiles", .product(name: "Yams", package: "Yams"),
+                                                   .product(name: "Crypto", package: "swift-crypto")]),
         // The local web page and JSON API (`strikerange serve`, issue 13).
         .target(
             name: "StrikeRangeServer",
