@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "StrikeRange", targets: ["StrikeRange"]),
-        .executable(name: "strikerange", targets: ["strikerange"]),
+        .executable(name: "strikerange", targets: ["StrikeRangeCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,7 +49,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(
-            name: "strikerange",
+            name: "StrikeRangeCLI",
             dependencies: [
                 "StrikeRange",
                 "StrikeRangeServer",  // `serve` (issue 13)
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "VectorFilesTests", dependencies: ["VectorFiles", "Geometry", "TestSupport"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "Geometry", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrikeRangeTests", dependencies: ["StrikeRange", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "strikerangeTests", dependencies: ["strikerange", "TestSupport"]),
+        .testTarget(name: "StrikeRangeCLITests", dependencies: ["StrikeRangeCLI", "TestSupport"]),
         .testTarget(name: "StrikeRangeServerTests", dependencies: ["StrikeRangeServer"]),
     ],
     swiftLanguageModes: [.v6]
