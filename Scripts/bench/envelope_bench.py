@@ -209,7 +209,7 @@ def tables(a, b, rounds, started, load_before, load_after):
         "",
         "Command: `Scripts/bench-envelope` (release build; every achieved error measured by the same independent",
         "checker, `Scripts/bench/envelope_checker.py`: pyproj `Geod.inv` from every output vertex and edge midpoint",
-        "to the launch geometry densified at ≤ 200 m, sphere prefilter keeping all points within 1.01 × the",
+        "to the launch geometry densified at ≤ 200 m, sphere prefilter keeping all points within (a/b)³ ≈ 1.0101 × the",
         f"nearest angle). Run {started:%Y-%m-%d %H:%M} UTC. Machine: {machine()}.",
         f"Times are medians over {rounds} interleaved rounds (ours, then the others, each round), with the range of",
         "the rounds in brackets; each round's own figure is itself a median (see each row). The machine is",

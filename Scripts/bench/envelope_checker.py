@@ -4,32 +4,26 @@ For an envelope polygon it returns max |d - R| over every ring vertex and every 
 taken straight in lon/lat, as RFC 7946 edges are), where d is the true WGS84 geodesic distance to the launch
 geometry. The launch geometry's edges are densified straight in lon/lat at <= 200 m (nearest-vertex error
 <= (s/2)^2 / (2R), about 2 cm at 300 km). Candidates are preselected on the unit sphere, keeping EVERY launch
-point whose central angle is <= 1.01 x the minimum + 1e-7 rad (the sphere ranks distances within 0.7 % of
-the ellipsoid; a plain k-nearest prefilter is wrong at cusps, where many launch points are almost equally
-near), then every candidate is measured with pyproj Geod.inv (Karney's geodesic). For a point launch d is
+point whose central angle is <= (a/b)^3 x the minimum + 1e-7 rad (a plain k-nearest prefilter is wrong at
+cusps, where many launch points are almost equally near), then every candidate is measured with pyproj
+Geod.inv (Karney's geodesic): the validators' oracle, Scripts/validate/oracle.py. For a point launch d is
 Geod.inv to the point.
 
 The same function checks every tool in Scripts/bench-envelope, so the errors are comparable.
 """
-import numpy as np
-from pyproj import Geod
+import sys
+from pathlib import Path
 
-GEOD = Geod(ellps="WGS84")
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "validate"))
+from oracle import GEOD, NearestVertex, densify  # noqa: E402  (Scripts/validate/oracle.py)
+
 SPACING_M = 200.0
-BLOCK = 256
 
 
 def _densify_ring(coords):
-    coords = np.asarray(coords, dtype=float)
-    x1, y1, x2, y2 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
-    _, _, lengths = GEOD.inv(x1, y1, x2, y2)
-    pieces = []
-    for i, length in enumerate(lengths):
-        n = max(1, int(np.ceil(length / SPACING_M)))
-        t = np.arange(n) / n
-        pieces.append(np.column_stack([x1[i] + t * (x2[i] - x1[i]), y1[i] + t * (y2[i] - y1[i])]))
-    pieces.append(coords[-1:])
-    return np.vstack(pieces)
+    return densify(coords, SPACING_M)
 
 
 def launch_points(geometry):
@@ -77,30 +71,13 @@ def boundary_samples(envelope):
     return np.vstack(samples)
 
 
-def _unit(lonlat):
-    lon, lat = np.radians(lonlat[:, 0]), np.radians(lonlat[:, 1])
-    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-
-
 def distances_to_launch(samples, launch):
     """True WGS84 distance (m) from each sample (lon, lat) to the nearest of the launch points."""
     if len(launch) == 1:
         n = len(samples)
         _, _, d = GEOD.inv(samples[:, 0], samples[:, 1], np.full(n, launch[0, 0]), np.full(n, launch[0, 1]))
         return np.asarray(d)
-    lu = _unit(launch)
-    su = _unit(samples)
-    out = np.empty(len(samples))
-    for i in range(0, len(samples), BLOCK):
-        cos_angles = su[i:i + BLOCK] @ lu.T
-        angles = np.arccos(np.clip(cos_angles, -1.0, 1.0))
-        limits = angles.min(axis=1) * 1.01 + 1e-7
-        rows, cols = np.nonzero(angles <= limits[:, None])  # row-major: rows ascending
-        sample = samples[i + rows]
-        _, _, d = GEOD.inv(sample[:, 0], sample[:, 1], launch[cols, 0], launch[cols, 1])
-        starts = np.searchsorted(rows, np.arange(len(cos_angles)))
-        out[i:i + len(cos_angles)] = np.minimum.reduceat(np.asarray(d), starts)
-    return out
+    return NearestVertex(launch).distances(samples[:, 0], samples[:, 1])
 
 
 def achieved_error(envelope, launch_geometry, range_m):

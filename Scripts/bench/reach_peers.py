@@ -2,21 +2,19 @@
 
 classify_shapely: shapely 2 `contains_xy` on a prepared envelope polygon.
 distances_pyproj: exact-ish distance from a polygon: boundary densified linearly in lon/lat, a cKDTree on unit
-vectors for the candidate filter (every vertex within 1.011 x the nearest central angle + 1e-7 rad), then one
-vectorised Geod.inv over all candidate pairs and a per-target minimum; 0 inside (shapely contains_xy).
+vectors for the candidate filter (every vertex within (a/b)^3 x the nearest central angle + 1e-7 rad), then one
+vectorised Geod.inv over all candidate pairs and a per-target minimum; 0 inside (shapely contains_xy). That is
+the validators' oracle (Scripts/validate/oracle.py), timed here as the Python peer.
 """
+import sys
 import time
+from pathlib import Path
+
 import numpy as np
 import shapely
-from pyproj import Geod
-from scipy.spatial import cKDTree
 
-GEOD = Geod(ellps="WGS84")
-
-
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "validate"))
+from oracle import GEOD, NearestVertex, densify  # noqa: E402  (Scripts/validate/oracle.py)
 
 
 def classify_shapely(envelope_geojson_geometry, lon, lat):
@@ -27,37 +25,16 @@ def classify_shapely(envelope_geojson_geometry, lon, lat):
     return inside, time.perf_counter() - t0
 
 
-def densify(coords, spacing):
-    coords = np.asarray(coords, dtype=float)
-    x1, y1, x2, y2 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
-    _, _, d = GEOD.inv(x1, y1, x2, y2)
-    n = np.maximum(1, np.ceil(d / spacing).astype(int))
-    out = [np.column_stack([a + np.arange(k) / k * (c - a), b + np.arange(k) / k * (e - b)])
-           for a, b, c, e, k in zip(x1, y1, x2, y2, n)]
-    out.append(coords[-1:])
-    return np.vstack(out)
-
-
 def distances_pyproj(polygon_geometry, lon, lat, spacing=50.0):
     """Returns (distances, seconds); the densification and tree build are counted in the time."""
     t0 = time.perf_counter()
     rings = [r for poly in polygon_geometry["coordinates"] for r in poly]
     verts = np.vstack([densify(r, spacing) for r in rings])
-    tree = cKDTree(unit(verts[:, 0], verts[:, 1]))
+    nearest = NearestVertex(verts)
     shape = shapely.geometry.shape(polygon_geometry)
     shapely.prepare(shape)
     inside = shapely.contains_xy(shape, lon, lat)
-    q = unit(lon, lat)
-    chord, _ = tree.query(q)
-    angle = 2 * np.arcsin(np.minimum(1, chord / 2))
-    radius = 2 * np.sin(np.minimum(np.pi, 1.011 * angle + 1e-7) / 2)
-    cands = tree.query_ball_point(q, radius)
-    counts = np.fromiter((len(c) for c in cands), dtype=np.int64, count=len(cands))
-    idx = np.fromiter((i for c in cands for i in c), dtype=np.int64, count=int(counts.sum()))
-    owner = np.repeat(np.arange(len(lon)), counts)
-    _, _, d = GEOD.inv(lon[owner], lat[owner], verts[idx, 0], verts[idx, 1])
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    dist = np.minimum.reduceat(d, starts)
+    dist = nearest.distances(lon, lat)
     dist[inside] = 0.0
     return dist, time.perf_counter() - t0
 

@@ -10,8 +10,8 @@
    20 km buffer is right to well under a metre (64 segments per quarter circle: chord error ~1.5 m).
    Bryansk oblast is sampled on a regular grid (~200k points) in a Lambert azimuthal equal-area
    projection, so every point stands for the same area. Per point: 0 inside the launch area, else the
-   minimum Geod.inv distance to the launch boundary densified to <= 200 m (candidates from a 3-D k-d
-   tree on the unit sphere: every boundary vertex within 1.01x the nearest chord); percent = share of
+   minimum Geod.inv distance to the launch boundary densified to <= 200 m (oracle.NearestVertex: every
+   boundary vertex within (a/b)^3 of the nearest central angle); percent = share of
    points within range. Sampling error of the grid: a few hundredths of a percentage point.
    Must agree with `coverage ... --format json` within 0.1 percentage point.
 2. A fully covered oblast's in-range area equals its geodesic area (pyproj Geod.geometry_area_perimeter)
@@ -24,27 +24,16 @@ Usage: check-coverage.py PATH_TO_STRIKERANGE. Closing line: `check-coverage: N p
 import json, os, subprocess, sys, time
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
-from scipy.spatial import cKDTree
+from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, Point, shape
 from shapely.ops import unary_union
+from oracle import GEOD, NearestVertex, densify, finish, report  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "Data")
 SPACING_M = 200.0
 STANDOFF_M = 20_000.0
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-    print(("ok    " if ok else "FAIL  ") + text, flush=True)
 
 
 def coverage(args):
@@ -99,44 +88,15 @@ def standoff_zone(line, distance_m):
     return unary_union(parts)
 
 
-def densify(coords):
-    pts = []
-    for (x1, y1), (x2, y2) in zip(coords[:-1], coords[1:]):
-        d = GEOD.inv(x1, y1, x2, y2)[2]
-        n = max(1, int(np.ceil(d / SPACING_M)))
-        t = np.arange(n) / n  # straight in lon/lat, as RFC 7946 edges are
-        pts += list(zip(x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
-    pts.append(tuple(coords[-1]))
-    return pts
-
-
 def boundary_points(g):
-    pts = []
     polys = list(g.geoms) if hasattr(g, "geoms") else [g]
-    for p in polys:
-        for ring in [p.exterior, *p.interiors]:
-            pts += densify(list(ring.coords))
-    return np.array(pts)
-
-
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
+    return np.vstack([densify(list(ring.coords), SPACING_M) for p in polys for ring in [p.exterior, *p.interiors]])
 
 
 def distances_to(area, lon, lat):
     """Geodesic distance (m) from each (lon, lat) to the polygonal area: 0 inside, else to its boundary."""
-    boundary = boundary_points(area)
-    tree = cKDTree(unit(boundary[:, 0], boundary[:, 1]))
-    q = unit(lon, lat)
-    chord, _ = tree.query(q)
-    out = np.empty(len(lon))
-    for i, (u, c) in enumerate(zip(q, chord)):
-        idx = tree.query_ball_point(u, c * 1.01 + 1e-12)
-        _, _, d = GEOD.inv(np.full(len(idx), lon[i]), np.full(len(idx), lat[i]), boundary[idx, 0], boundary[idx, 1])
-        out[i] = d.min()
-    inside = shapely.contains_xy(area, lon, lat)
-    out[inside] = 0.0
+    out = NearestVertex(boundary_points(area)).distances(lon, lat)
+    out[shapely.contains_xy(area, lon, lat)] = 0.0
     return out
 
 
@@ -216,5 +176,4 @@ def check_border_line():
 check_full_areas()
 check_border_line()
 check_bryansk_percent()
-print(f"check-coverage: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-coverage")

@@ -7,8 +7,9 @@ in/NAME.geojson (first feature's properties; the launch geometry is every in/ fe
 - every vertex and edge midpoint of every ring (edges along lon ±180 or lat ±90, the cuts and pole
   closures, are skipped) is sampled and its true WGS84 distance d to the launch geometry measured:
   launch edges densified straight in lon/lat at <= 200 m, candidates prefiltered on the unit sphere
-  (every launch point whose central angle is <= 1.01 x the smallest + 1e-7 rad: a k-nearest prefilter is
-  wrong at cusps where two parts are equidistant), then pyproj Geod.inv; inside a launch polygon d = 0;
+  (oracle.NearestVertex: every launch point whose central angle is <= (a/b)^3 x the smallest + 1e-7 rad: a
+  k-nearest prefilter is wrong at cusps where two parts are equidistant), then pyproj Geod.inv; inside a
+  launch polygon d = 0;
 - a sample bounds the maximum range R (deviation d - R) or, with a minimum range r, the minimum range
   (deviation dmax - r, dmax = greatest distance to the densified launch points), whichever is closer;
   it must lie in the placement's band: center |dev| <= t; outer: max [0, t], min [-t, 0]; inner: max
@@ -22,30 +23,14 @@ Prints one line per fixture and `check-envelope-goldens: N passed, M failed`; ex
 import glob, json, os, sys, time
 import numpy as np
 import shapely
-from pyproj import Geod
-from scipy.spatial import cKDTree
 from shapely.geometry import box, shape
+from oracle import GEOD, NearestVertex, densify, finish, report, unit as oracle_unit  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 SPACING_M = 200.0
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                         "Tests", "StrikeRangeTests", "Fixtures", "envelopes")
 # Half a meridian: the greatest geodesic distance on WGS84.
 MAX_DISTANCE_M = GEOD.inv(0.0, 0.0, 180.0, 0.0)[2]
-
-
-def densify(coords):
-    """Points along a path whose edges are straight in lon/lat, at most SPACING_M apart (ends kept)."""
-    c = np.asarray(coords, dtype=float)[:, :2]
-    if len(c) == 1:
-        return c
-    a, b = c[:-1], c[1:]
-    _, _, d = GEOD.inv(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
-    n = np.maximum(1, np.ceil(d / SPACING_M)).astype(int)
-    edge = np.repeat(np.arange(len(a)), n)
-    t = (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n, n)
-    pts = a[edge] + t[:, None] * (b[edge] - a[edge])
-    return np.vstack([pts, c[-1:]])
 
 
 def launch_parts(geometry, points, polygons):
@@ -55,12 +40,12 @@ def launch_parts(geometry, points, polygons):
     elif t == "MultiPoint":
         points.append(np.asarray(c, dtype=float)[:, :2])
     elif t == "LineString":
-        points.append(densify(c))
+        points.append(densify(c, SPACING_M))
     elif t == "MultiLineString":
-        points.extend(densify(l) for l in c)
+        points.extend(densify(l, SPACING_M) for l in c)
     elif t in ("Polygon", "MultiPolygon"):
         for poly in ([c] if t == "Polygon" else c):
-            points.extend(densify(r) for r in poly)
+            points.extend(densify(r, SPACING_M) for r in poly)
         polygons.append(shape(geometry))
     elif t == "GeometryCollection":
         for g in geometry["geometries"]:
@@ -70,16 +55,7 @@ def launch_parts(geometry, points, polygons):
 
 
 def unit(lonlat):
-    lon, lat = np.radians(lonlat[:, 0]), np.radians(lonlat[:, 1])
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
-
-
-def chord(angle):
-    return 2 * np.sin(np.minimum(angle, np.pi) / 2)
-
-
-def angle(chord_length):
-    return 2 * np.arcsin(np.clip(chord_length / 2, 0, 1))
+    return oracle_unit(lonlat[:, 0], lonlat[:, 1])
 
 
 def pair_distances(samples, launch, rows, cols):
@@ -95,20 +71,12 @@ class Launch:
                 launch_parts(f["geometry"], points, polygons)
         self.points = np.vstack(points)
         self.unit = unit(self.points)
-        self.tree = cKDTree(self.unit)
+        self.nearest_vertex = NearestVertex(self.points)
         self.area = shapely.union_all(polygons) if polygons else None
 
     def nearest(self, samples):
         """True distance (m) from each sample to the launch geometry (0 inside its polygons)."""
-        su = unit(samples)
-        c0, _ = self.tree.query(su, k=1)
-        limits = chord(angle(c0) * 1.01 + 1e-7)
-        candidates = self.tree.query_ball_point(su, r=limits)
-        rows = np.repeat(np.arange(len(samples)), [len(c) for c in candidates])
-        cols = np.concatenate([np.asarray(c, dtype=int) for c in candidates])
-        d = pair_distances(samples, self.points, rows, cols)
-        starts = np.concatenate([[0], np.cumsum([len(c) for c in candidates])[:-1]])
-        result = np.minimum.reduceat(d, starts)
+        result = self.nearest_vertex.distances(samples[:, 0], samples[:, 1])
         if self.area is not None:
             result[shapely.contains_xy(self.area, samples[:, 0], samples[:, 1])] = 0.0
         return result
@@ -226,25 +194,22 @@ def check(name):
 
     ok = not problems
     worst = f"worst |d-R| {worst_max:.3f} m" + (f", |dmax-r| {worst_min:.3f} m" if r is not None else "")
-    print(f"{'ok ' if ok else 'BAD'} {name}: {len(samples)} samples, {worst} (tool {q.get('achieved_error_m')} m, "
-          f"tolerance {t} m, {placement}), {len(targets)} targets" + "".join(f"\n    {m}" for m in problems))
-    return ok
+    return report(ok, f"{name}: {len(samples)} samples, {worst} (tool {q.get('achieved_error_m')} m, "
+                      f"tolerance {t} m, {placement}), {len(targets)} targets" + "".join(f"\n    {m}" for m in problems))
 
 
 def main():
     started = time.time()
     names = sorted(os.path.basename(f)[:-len(".geojson")] for f in glob.glob(os.path.join(FIXTURES, "in", "*.geojson")))
-    results = []
+    if not names:
+        report(False, f"no fixtures in {FIXTURES}/in")
     for name in names:
         try:
-            results.append(check(name))
+            check(name)
         except Exception as e:  # a broken fixture is a failure, not a crash of the whole check
-            print(f"BAD {name}: {type(e).__name__}: {e}")
-            results.append(False)
-    passed = sum(results)
+            report(False, f"{name}: {type(e).__name__}: {e}")
     print(f"({time.time() - started:.1f} s)")
-    print(f"check-envelope-goldens: {passed} passed, {len(results) - passed} failed")
-    sys.exit(0 if names and all(results) else 1)
+    finish("check-envelope-goldens")
 
 
 main()

@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
 """Independent check of `strikerange envelope` output with pyproj (not our code): for each case, sample
 every output vertex and edge midpoint, compute the true WGS84 distance to a finely densified launch
-geometry by brute force (numpy haversine prefilter, then pyproj.Geod.inv on the nearest candidates), and
+geometry by brute force (oracle.NearestVertex: unit-sphere prefilter, then pyproj.Geod.inv on the candidates), and
 assert |distance - range| <= tolerance. Usage: check-envelopes.py PATH_TO_STRIKERANGE"""
 import json, subprocess, sys
 import numpy as np
-from pyproj import Geod
+from oracle import NearestVertex, densify, finish, report  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 SPACING_M = 200.0  # launch densification: nearest-vertex error <= (s/2)^2/(2R), about 2 cm at 300 km
 
@@ -17,35 +16,19 @@ def run(args):
     return json.loads(out)
 
 
-def densify(coords):
-    pts = []
-    for (x1, y1), (x2, y2) in zip(coords[:-1], coords[1:]):
-        _, _, d = GEOD.inv(x1, y1, x2, y2)
-        n = max(1, int(np.ceil(d / SPACING_M)))
-        t = np.arange(n) / n  # straight in lon/lat, as RFC 7946 edges are
-        pts += list(zip(x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
-    pts.append(tuple(coords[-1]))
-    return pts
-
-
 def launch_points(geom):
     t, c = geom["type"], geom["coordinates"]
     if t == "Point":
         return [tuple(c)]
     if t == "LineString":
-        return densify(c)
+        return densify(c, SPACING_M)
     if t == "MultiLineString":
-        return [p for l in c for p in densify(l)]
+        return np.vstack([densify(l, SPACING_M) for l in c])
     if t == "Polygon":
-        return [p for r in c for p in densify(r)]
+        return np.vstack([densify(r, SPACING_M) for r in c])
     if t == "MultiPolygon":
-        return [p for poly in c for r in poly for p in densify(r)]
+        return np.vstack([densify(r, SPACING_M) for poly in c for r in poly])
     raise SystemExit(f"unsupported launch type {t}")
-
-
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
 
 
 def check(name, args, launch_geom, range_m, tol_m):
@@ -53,8 +36,7 @@ def check(name, args, launch_geom, range_m, tol_m):
     feature = fc["features"][0]
     props = feature["properties"]
     assert props["range_m"] == range_m, (name, props["range_m"])
-    launch = np.array(launch_points(launch_geom))
-    lu = unit(launch[:, 0], launch[:, 1])
+    launch = np.array(launch_points(launch_geom), dtype=float)
     samples = []
     for poly in feature["geometry"]["coordinates"]:
         for ring in poly:
@@ -64,23 +46,12 @@ def check(name, args, launch_geom, range_m, tol_m):
                 samples.append((x1, y1))
                 samples.append(((x1 + x2) / 2, (y1 + y2) / 2))
     s = np.array(samples)
-    su = unit(s[:, 0], s[:, 1])
-    worst, where = 0.0, None
-    for i in range(0, len(s), 512):
-        block = su[i:i + 512]
-        angles = np.arccos(np.clip(block @ lu.T, -1, 1))
-        # The sphere ranks points within 0.7 % of the ellipsoid: keep every launch point that could be nearest.
-        limits = angles.min(axis=1) * 1.01 + 1e-7
-        for j in range(len(block)):
-            row = np.nonzero(angles[j] <= limits[j])[0]
-            lon, lat = s[i + j]
-            _, _, d = GEOD.inv(np.full(len(row), lon), np.full(len(row), lat), launch[row, 0], launch[row, 1])
-            if abs(d.min() - range_m) > worst:
-                worst, where = abs(d.min() - range_m), (lon, lat)
+    deviation = np.abs(NearestVertex(launch).distances(s[:, 0], s[:, 1]) - range_m)
+    k = int(np.argmax(deviation))
+    worst, where = float(deviation[k]), tuple(s[k])
     ok = worst <= tol_m
-    print(f"{'ok ' if ok else 'BAD'} {name}: {len(s)} samples, worst |d - R| = {worst:.3f} m "
-          f"(tool says {props['achieved_error_m']} m, tolerance {tol_m} m) worst at {where}")
-    return ok
+    report(ok, f"{name}: {len(s)} samples, worst |d - R| = {worst:.3f} m "
+               f"(tool says {props['achieved_error_m']} m, tolerance {tol_m} m) worst at {where}")
 
 
 def main():
@@ -99,10 +70,9 @@ def main():
     countries = json.load(open(os.path.join(os.path.dirname(__file__), "..", "..", "Data", "countries.geojson")))
     ua = next(f["geometry"] for f in countries["features"] if f["properties"]["iso_a2"] == "UA")
     cases[2] = (cases[2][0], cases[2][1], ua, 300000, 10)
-    results = [check(*c) for c in cases]
-    passed = sum(results)
-    print(f"check-envelopes: {passed} passed, {len(results) - passed} failed")
-    sys.exit(0 if all(results) else 1)
+    for c in cases:
+        check(*c)
+    finish("check-envelopes")
 
 
 main()

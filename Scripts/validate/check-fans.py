@@ -15,21 +15,13 @@ Bad sectors (no width, width 360, NaN, bearing out of range, an area launch) mus
 Usage: check-fans.py PATH_TO_STRIKERANGE"""
 import json, math, random, subprocess, sys, warnings
 import mgrs
-from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
+from oracle import GEOD, finish, report  # Scripts/validate/oracle.py
 
 warnings.simplefilter("ignore")
 BINARY = sys.argv[1]
-GEOD = Geod(ellps="WGS84")
 rng = random.Random(1617)
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text)
 
 
 def boundary_distance(s, az, start, width, rmax, rmin):
@@ -134,5 +126,4 @@ for args, needle in bad:
 # Fans from lines are checked by check-line-fans.py; an area is refused naming the reading it could have.
 r = subprocess.run([BINARY, "envelope", "--from", "region:UA-59", "--range", "300km", "--sector", "30..120"], capture_output=True, text=True)
 report(r.returncode != 0 and "not from areas" in r.stderr, f"an area launch with a sector is refused: {r.stderr.strip()[:150]}")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-fans")

@@ -15,16 +15,10 @@ code with StrikeRange's writer:
 Usage: check-gis-layers.py PATH/TO/strikerange
 """
 import csv, os, re, shutil, subprocess, sys, tempfile
+from oracle import report, finish  # Scripts/validate/oracle.py
 
 BINARY = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/strikerange")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print(("ok    " if ok else "FAIL  ") + text)
 
 
 def gdal(*args):
@@ -204,5 +198,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"check-gis-layers: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-gis-layers")

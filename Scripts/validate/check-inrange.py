@@ -5,7 +5,8 @@ For two launch areas (Ukraine; Sumy oblast UA-59) and two weapons (ATACMS with i
 the features are selected again here from Data/places.geojson and Data/airfields.geojson with the same
 filters, and each one's distance from the launch area is computed by an oracle: 0 inside the launch polygon
 (shapely), else the minimum pyproj Geod.inv distance to the launch boundary densified linearly in lon/lat
-(RFC 7946 edges) to <= SPACING_M, over the vertices a cKDTree on unit vectors keeps as candidates.
+(RFC 7946 edges) to <= SPACING_M, over the vertices a cKDTree on unit vectors keeps as candidates
+(oracle.NearestVertex, Scripts/validate/oracle.py).
 
 Checks, per case:
   - the listed features are exactly the oracle's selection (ids);
@@ -27,22 +28,13 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from pyproj import Geod
-from scipy.spatial import cKDTree
+from oracle import GEOD, NearestVertex, densify, report, summary  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 DATA = Path(__file__).resolve().parents[2] / "Data"
 SPACING_M = 200.0
 TOLERANCE_M = 100.0        # classification compared only farther than this from the range boundary
 DISTANCE_AGREE_M = 2.0     # densified vertex-only oracle: error <= spacing^2 / (8 d) ~ 0.25 m at 20 km
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text, flush=True)
 
 
 def load(name):
@@ -50,38 +42,10 @@ def load(name):
         return json.load(f)["features"]
 
 
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
-
-
-def densify(coords):
-    coords = np.asarray(coords, dtype=float)
-    x1, y1, x2, y2 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
-    _, _, d = GEOD.inv(x1, y1, x2, y2)
-    n = np.maximum(1, np.ceil(d / SPACING_M).astype(int))
-    out = [np.column_stack([a + np.arange(k) / k * (c - a), b + np.arange(k) / k * (e - b)])
-           for a, b, c, e, k in zip(x1, y1, x2, y2, n)]
-    out.append(coords[-1:])
-    return np.vstack(out)
-
-
 def oracle_distances(geometry, lon, lat):
     polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    verts = np.vstack([densify(r) for p in polys for r in p])
-    tree = cKDTree(unit(verts[:, 0], verts[:, 1]))
-    shape = shapely.geometry.shape(geometry)
-    inside = shapely.contains_xy(shape, lon, lat)
-    q = unit(lon, lat)
-    chord, _ = tree.query(q)
-    angle = 2 * np.arcsin(np.minimum(1, chord / 2))
-    radius = 2 * np.sin(np.minimum(np.pi, 1.011 * angle + 1e-7) / 2)
-    dist = np.empty(len(lon))
-    for i, cand in enumerate(tree.query_ball_point(q, radius)):
-        c = np.asarray(cand)
-        _, _, d = GEOD.inv(np.full(len(c), lon[i]), np.full(len(c), lat[i]), verts[c, 0], verts[c, 1])
-        dist[i] = d.min()
-    dist[inside] = 0.0
+    dist = NearestVertex(np.vstack([densify(r, SPACING_M) for p in polys for r in p])).distances(lon, lat)
+    dist[shapely.contains_xy(shapely.geometry.shape(geometry), lon, lat)] = 0.0
     return dist
 
 
@@ -220,8 +184,7 @@ def main():
     # Sumy oblast, GMLRS (70 km, 15 km minimum): Russian places; and ATACMS: every airfield in range.
     check_case("UA-59 gmlrs", "region:UA-59", ["--weapon", "gmlrs"], ["places"], country="RU")
     check_case("UA-59 atacms", "region:UA-59", ["--weapon", "atacms"], ["airfields"], in_range_only=True)
-    print(f"check-inrange: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary("check-inrange")
 
 
 if __name__ == "__main__":

@@ -17,21 +17,13 @@ Hostile inputs: a line of a single vertex (read as a point), a sector of width 0
 or a point fan. Usage: check-line-fans.py PATH_TO_STRIKERANGE"""
 import json, math, os, random, subprocess, sys, tempfile, warnings
 import numpy as np
-from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
+from oracle import GEOD, finish, report  # Scripts/validate/oracle.py
 
 warnings.simplefilter("ignore")
 BINARY = sys.argv[1]
-GEOD = Geod(ellps="WGS84")
 rng = random.Random(1618)
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text, flush=True)
 
 
 def densify(parts, step):
@@ -195,5 +187,4 @@ r = subprocess.run([BINARY, "envelope", "--from", "border:UA-RU", "--range", "30
 report(r.returncode != 0 and "no width" in r.stderr, f"a sector of width 0 is refused: {r.stderr.strip()[:200]}")
 r = subprocess.run([BINARY, "envelope", "--from", "region:UA-59", "--range", "300km", "--sector", "30..120"], capture_output=True, text=True)
 report(r.returncode != 0 and "not from areas" in r.stderr and "boundary as a line" in r.stderr, f"an area launch is refused and told to give its boundary as a line: {r.stderr.strip()[:200]}")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-line-fans")

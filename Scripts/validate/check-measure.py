@@ -11,19 +11,11 @@ Seeded random pairs worldwide plus hard ones (across ±180°, near-antipodal, at
 Usage: check-measure.py PATH_TO_STRIKERANGE"""
 import json, math, random, subprocess, sys, warnings
 import mgrs
-from pyproj import Geod
+from oracle import GEOD, finish, report  # Scripts/validate/oracle.py
 
 warnings.simplefilter("ignore")
 BINARY = sys.argv[1]
-GEOD = Geod(ellps="WGS84")
 rng = random.Random(1616)
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text)
 
 
 def measure(a, b, fmt):
@@ -92,5 +84,4 @@ m = mgrs.MGRS()
 lat, lon = m.toLatLon("37UDB1234567890")
 props = measure("37UDB1234567890", f"{lat!r},{lon!r}", "json")["properties"]
 report(props["distance_m"] < 0.01, f"MGRS end read as mgrs.toLatLon: {props['distance_m']} m apart")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-measure")

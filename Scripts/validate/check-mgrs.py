@@ -16,20 +16,13 @@ Usage: check-mgrs.py PATH_TO_STRIKERANGE"""
 import csv, io, math, random, subprocess, sys, tempfile, warnings
 from pathlib import Path
 import mgrs
-from pyproj import Geod, Transformer
+from pyproj import Transformer
+from oracle import GEOD, finish, report  # Scripts/validate/oracle.py
 
 warnings.simplefilter("ignore")   # mgrs warns about latitude/band mismatch on some inputs
 BINARY = sys.argv[1]
-GEOD = Geod(ellps="WGS84")
 M = mgrs.MGRS()
 rng = random.Random(16)
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text)
 
 
 def run(args):
@@ -176,5 +169,4 @@ write_check(pts)
 read_check(pts[:2400])
 utm_check()
 bad_inputs()
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-mgrs")

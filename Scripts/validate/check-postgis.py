@@ -12,12 +12,11 @@ Usage: check-postgis.py PATH_TO_STRIKERANGE [TARGETS]"""
 import csv, os, shutil, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
-from pyproj import Geod
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from postgis_harness import Server  # noqa: E402
+from oracle import GEOD, finish, report  # noqa: E402  (Scripts/validate/oracle.py)
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 TOTAL = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 TOLERANCE_M = 10.0
@@ -31,13 +30,6 @@ CASES = [  # (name, --from, range_m, point launch as (lat, lon) or None)
     ("south-pole", "-77.85,166.67", 1_500_000.0, (-77.85, 166.67)),
     ("at-the-pole", "90,0", 1_000_000.0, (90.0, 0.0)),
 ]
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text, flush=True)
 
 
 def targets_for(case, count, rng):
@@ -139,8 +131,7 @@ def main():
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"check-postgis: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish("check-postgis")
 
 
 if __name__ == "__main__":

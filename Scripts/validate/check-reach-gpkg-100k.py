@@ -4,17 +4,12 @@ so it holds every row, its figures equal the CSV path's, and its peak memory sta
 (measured with GNU time's maximum resident set size: memory, not time, is asserted).
 Usage: check-reach-gpkg-100k.py PATH/TO/strikerange"""
 import csv, os, random, re, shutil, subprocess, sys, tempfile
+from oracle import finish, report as check  # Scripts/validate/oracle.py
 
 BINARY = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/strikerange")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COUNT = 100_000
-failed = 0
 
-
-def check(ok, text):
-    global failed
-    failed += not ok
-    print(("ok    " if ok else "FAIL  ") + text)
 
 
 def measured(args, cwd):
@@ -52,5 +47,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"check-reach-gpkg-100k: {'failed' if failed else 'passed'}")
-sys.exit(1 if failed else 0)
+finish("check-reach-gpkg-100k")

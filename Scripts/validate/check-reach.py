@@ -3,42 +3,18 @@
 
 The shipped Ukraine polygon and the RU-UA border line are read straight from Data/, densified linearly in
 lon/lat (RFC 7946 edges) to <= 100 m; for each target every launch vertex whose central angle on the unit
-sphere is within 1.011 x the minimum + 1e-7 rad is solved with pyproj Geod.inv; the segments on both sides of
+sphere is within (a/b)^3 x the minimum + 1e-7 rad (oracle.prefilter_angle) is solved with pyproj Geod.inv; the segments on both sides of
 the best vertex are then refined by golden-section search along the segment. Distances must agree with
 `strikerange reach --format json` within 1 m; Kharkiv-Belgorod (point to point) within 1 mm of GeodSolve.
 Usage: check-reach.py PATH_TO_STRIKERANGE"""
 import json, math, subprocess, sys
 from pathlib import Path
 import numpy as np
-from pyproj import Geod
+from oracle import GEOD, densify, finish, prefilter_angle, report, unit  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 DATA = Path(__file__).resolve().parents[2] / "Data"
 SPACING_M = 100.0
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text)
-
-
-def densify(coords):
-    out = []
-    for (x1, y1), (x2, y2) in zip(coords[:-1], coords[1:]):
-        _, _, d = GEOD.inv(x1, y1, x2, y2)
-        n = max(1, int(np.ceil(d / SPACING_M)))
-        t = np.arange(n) / n
-        out.append(np.column_stack([x1 + t * (x2 - x1), y1 + t * (y2 - y1)]))
-    out.append(np.array([coords[-1]]))
-    return np.vstack(out)
-
-
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
 
 
 def distance_to_paths(paths, lon, lat):
@@ -46,7 +22,7 @@ def distance_to_paths(paths, lon, lat):
     q = unit(lon, lat)
     best = (math.inf, None, None)
     angles = [np.arccos(np.clip(unit(p[:, 0], p[:, 1]) @ q, -1, 1)) for p in paths]
-    limit = 1.011 * min(a.min() for a in angles) + 1e-7
+    limit = prefilter_angle(min(a.min() for a in angles))
     for p, a in zip(paths, angles):
         idx = np.nonzero(a <= limit)[0]
         if idx.size == 0:
@@ -90,11 +66,11 @@ def reach(args):
 
 
 ukraine = next(f for f in json.load(open(DATA / "countries.geojson"))["features"] if f["properties"]["iso_a2"] == "UA")
-ua_paths = [densify(ring) for poly in ukraine["geometry"]["coordinates"] for ring in poly]
+ua_paths = [densify(ring, SPACING_M) for poly in ukraine["geometry"]["coordinates"] for ring in poly]
 border = next(f for f in json.load(open(DATA / "borders.geojson"))["features"]
               if {f["properties"]["iso_a2_a"], f["properties"]["iso_a2_b"]} == {"UA", "RU"})
 g = border["geometry"]
-border_paths = [densify(l) for l in (g["coordinates"] if g["type"] == "MultiLineString" else [g["coordinates"]])]
+border_paths = [densify(l, SPACING_M) for l in (g["coordinates"] if g["type"] == "MultiLineString" else [g["coordinates"]])]
 
 cases = [("UA", ua_paths, "Moscow", (452_000, 455_000)), ("UA", ua_paths, "Belgorod", (20_000, 50_000)),
          ("border:UA-RU", border_paths, "Kursk", (90_000, 100_000)), ("border:UA-RU", border_paths, "Bryansk", (100_000, 110_000))]
@@ -112,5 +88,4 @@ expected = float(geodsolve[2])
 ours = reach(["--from", "place:Kharkiv", "--target", "place:Belgorod"])[0]["distance_m"]
 report(abs(ours - expected) <= 0.001, f"Kharkiv -> Belgorod: strikerange {ours:.4f} m, GeodSolve {expected:.4f} m (limit 1 mm)")
 
-print(f"check-reach: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-reach")

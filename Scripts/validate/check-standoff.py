@@ -9,7 +9,7 @@ our code), with its boundary densified linearly in lon/lat (RFC 7946 edges) to <
 
 - every vertex of the output, and every grid point inside it, lies in the area and is at least
   D - T from the area's boundary (geodesic distance, pyproj Geod.inv to the nearest boundary stations,
-  preselected with a k-d tree on unit vectors);
+  preselected with a k-d tree on unit vectors: oracle.NearestVertex);
 - every grid point of the area farther than D + T from its boundary is inside the output;
 - the output is not empty and smaller than the area (the bug: it was the whole area).
 
@@ -21,26 +21,17 @@ Usage: check-standoff.py PATH_TO_STRIKERANGE"""
 import json, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
-from pyproj import Geod
-from scipy.spatial import cKDTree
 from shapely import contains_xy
 from shapely.geometry import shape, Polygon, MultiPolygon, mapping
 from shapely.ops import unary_union
+from oracle import GEOD, NearestVertex, densify, finish, report  # Scripts/validate/oracle.py
 
-GEOD = Geod(ellps="WGS84")
 BINARY = sys.argv[1]
 DATA = Path(__file__).resolve().parents[2] / "Data"
 STANDOFF_M = 20_000.0
 T_M = 150.0
 RANGE_M = 100.0
 SPACING_M = 50.0
-passed = failed = 0
-
-
-def report(ok, text):
-    global passed, failed
-    passed, failed = passed + ok, failed + (not ok)
-    print(("ok   " if ok else "FAIL ") + text, flush=True)
 
 
 def feature(file, key, value):
@@ -50,41 +41,11 @@ def feature(file, key, value):
     raise SystemExit(f"{value} not in {file}")
 
 
-def unit(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
-
-
 def boundary_stations(area):
     rings = []
     for p in getattr(area, "geoms", [area]):
         rings += [p.exterior] + list(p.interiors)
-    out = []
-    for ring in rings:
-        c = np.array(ring.coords)
-        for (x1, y1), (x2, y2) in zip(c[:-1], c[1:]):
-            _, _, d = GEOD.inv(x1, y1, x2, y2)
-            n = max(1, int(np.ceil(d / SPACING_M)))
-            t = np.arange(n) / n
-            out.append(np.column_stack([x1 + t * (x2 - x1), y1 + t * (y2 - y1)]))
-    return np.vstack(out)
-
-
-class BoundaryDistance:
-    """Geodesic distance to the nearest station: the k nearest by chord, then pyproj on each."""
-
-    def __init__(self, stations):
-        self.stations = stations
-        self.tree = cKDTree(unit(stations[:, 0], stations[:, 1]))
-
-    def __call__(self, lon, lat, k=16):
-        _, idx = self.tree.query(unit(lon, lat), k=k)
-        best = np.full(len(lon), np.inf)
-        for j in range(k):
-            s = self.stations[idx[:, j]]
-            _, _, d = GEOD.inv(lon, lat, s[:, 0], s[:, 1])
-            best = np.minimum(best, d)
-        return best
+    return np.vstack([densify(np.array(ring.coords), SPACING_M) for ring in rings])
 
 
 def grid(area, n=120):
@@ -102,7 +63,7 @@ def check(name, area, from_args):
         report(False, f"{name}: exit {r.returncode}: {r.stderr.strip()}")
         return
     kept = unary_union([shape(f["geometry"]) for f in json.loads(r.stdout)["features"]])
-    distance = BoundaryDistance(boundary_stations(area))
+    distance = NearestVertex(boundary_stations(area)).distances
     area_km2 = abs(GEOD.geometry_area_perimeter(area)[0]) / 1e6
     kept_km2 = abs(GEOD.geometry_area_perimeter(kept)[0]) / 1e6
     report(0 < kept_km2 < area_km2, f"{name}: kept {kept_km2:.1f} of {area_km2:.1f} km2")
@@ -140,5 +101,4 @@ with tempfile.TemporaryDirectory() as tmp:
     path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(square)}))
     check("file polygon with a hole", square, ["--from", str(path)])
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("check-standoff")

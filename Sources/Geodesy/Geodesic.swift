@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// Result of the inverse problem. Azimuths are clockwise from north, in degrees in [-180, 180].
 public struct InverseSolution: Sendable, Hashable {

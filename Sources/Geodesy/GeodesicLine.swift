@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// A geodesic segment; positions along it at distances or fractions (`geod_genposition`).
 /// A value type wrapping the plain C struct `geod_geodesicline`, read-only after initialisation.

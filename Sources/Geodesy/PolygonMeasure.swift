@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// Geodesic area and perimeter of a ring (`geod_polygon_*`): edges are geodesics.
 public struct PolygonMeasure: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// One PROJ context and the log lines PROJ wrote into it since the last `clearMessages()`.
 /// (PROJ 9.1 has no `proj_context_errno_reset`; the context errno is only read right after a failed creation.)

@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// PROJ's built-in ellipsoid table (`proj_list_ellps`), parsed once into Swift values.
 enum ProjEllipsoidCatalog {

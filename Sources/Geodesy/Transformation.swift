@@ -1,4 +1,4 @@
-import CProj
+internal import CProj
 
 /// A coordinate transformation between two CRSs PROJ understands (`EPSG:4326`, `+proj=aeqd +lat_0=… +lon_0=…`).
 /// Geographic CRSs always take and give longitude, latitude (`proj_normalize_for_visualization`).

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     /// Planar buffer in the data's own units (`GEOSBuffer_r`): for topology only, e.g. closing slivers with a

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     func wktReader() throws(GeometryError) -> GEOSWKTReaderHandle {

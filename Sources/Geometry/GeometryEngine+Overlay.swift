@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     /// Point-set union of `a` and `b` (`GEOSUnion_r`).

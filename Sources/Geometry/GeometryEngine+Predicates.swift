@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     /// Whether `a` and `b` share at least one point (`GEOSIntersects_r`).

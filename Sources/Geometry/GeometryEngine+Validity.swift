@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     /// Whether `g` is valid in the OGC sense, with GEOS's reason and location when not (`GEOSisValidDetail_r`).

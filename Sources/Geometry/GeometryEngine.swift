@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Validity and the reason GEOS gives when invalid (`GEOSisValidDetail_r`).
 public struct Validity: Sendable, Hashable {

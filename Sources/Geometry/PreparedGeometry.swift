@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GeometryEngine {
     /// A prepared geometry for repeated predicates against one geometry (`GEOSPrepare_r`).

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// GEOS STR-tree over bounding boxes; items are the indices of the boxes given at build time.
 /// Holds its engine's context strongly. Not `Sendable` (GEOS builds the tree lazily on the first query).

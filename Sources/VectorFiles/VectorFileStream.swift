@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A GeoPackage or FlatGeobuf being written layer by layer and, within a layer, chunk by chunk, so a result
 /// of millions of rows (reach on a large target file) never has to be held whole. The GDAL dataset is owned

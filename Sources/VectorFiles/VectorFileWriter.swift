@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// Writes layers as a GeoPackage (all layers, dataset metadata) or a FlatGeobuf (one layer) through GDAL's C
 /// API, in one call (`VectorFileStream` does the writing; use it directly to write a layer chunk by chunk).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Geometry
 @testable import GeoJSON
 
@@ -33,30 +34,15 @@ func allCoordinates(_ geometry: Geometry) -> [Coordinate] {
     }
 }
 
-/// Result of `ogrinfo -ro -al -so FILE` (GDAL, independent GeoJSON reader).
-struct OGRInfoResult {
-    var exitCode: Int32
-    var output: String
-    var isClean: Bool { exitCode == 0 && !output.contains("Warning") && !output.contains("ERROR") }
-}
-
-/// Writes `text` to a temporary .geojson file and opens it with GDAL's ogrinfo.
-func ogrinfo(_ text: String, name: String) throws -> OGRInfoResult {
+/// Writes `text` to a temporary .geojson file and opens it with GDAL's ogrinfo (`-ro -al -so`), an
+/// independent GeoJSON reader.
+func ogrinfo(_ text: String, name: String) throws -> OGRInfo.Result {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("geojson-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("\(name).geojson")
     try Data(text.utf8).write(to: file)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["ogrinfo", "-ro", "-al", "-so", file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return OGRInfoResult(exitCode: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    return try OGRInfo.run(["-ro", "-al", "-so", file.path])
 }
 
 func read(_ text: String) throws(GeoJSONError) -> GeoJSONObject { try GeoJSONReader.read(Array(text.utf8)) }

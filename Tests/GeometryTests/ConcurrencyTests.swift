@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Geometry
 
 /// Each task owns its own `GeometryEngine` (one GEOS context per task); results must equal a

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Geometry
 
 /// Every kind, empty and not, with holes, with Z, nested collections.

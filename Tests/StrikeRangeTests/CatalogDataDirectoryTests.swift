@@ -101,7 +101,7 @@ import Testing
         defer { CatalogTestData.remove(folder) }
         _ = try copyOfData(in: folder)
         try Data("// swift-tools-version:6.0\n".utf8).write(to: folder.appendingPathComponent("Package.swift"))
-        let deep = folder.appendingPathComponent("Sources/strikerange", isDirectory: true)
+        let deep = folder.appendingPathComponent("Sources/StrikeRangeCLI", isDirectory: true)
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let found = try DataDirectory.locate(environment: [:], executableURL: URL(fileURLWithPath: "/nonexistent/bin/strikerange"),
                                              currentDirectory: deep)

@@ -2,6 +2,7 @@ import Foundation
 import Geodesy
 import Geometry
 import Testing
+import TestSupport
 @testable import StrikeRange
 
 /// `GeodesicDistanceField.nearestOnBoundary` (issue 15): the branch-and-bound answers as a naive search

@@ -2,6 +2,7 @@ import Foundation
 import Geodesy
 import Geometry
 import Testing
+import TestSupport
 @testable import StrikeRange
 
 @Suite struct ReachVerdictTests {
@@ -121,10 +122,4 @@ import Testing
         #expect(zip(geos, ours).filter { $0 != $1 }.count == 0)
         #expect(geos.filter { $0 }.count > 10_000)
     }
-}
-
-/// Deterministic random numbers for reproducible test targets: the certifier's seeded generator.
-typealias SplitMix64 = SeededGenerator
-extension SeededGenerator {
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import StrikeRange
 
 /// SHA-256 against the FIPS 180-4 examples and against `sha256sum` on a shipped data file.
@@ -13,14 +14,7 @@ struct ScenarioSHA256Tests {
 
     @Test func agreesWithSha256sum() throws {
         let url = try CatalogTestData.catalog().directory.file("weapons.json")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [url.path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let text = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [url.path]).stdout
         let expected = String(text.prefix(64))
         let bytes = try #require(FileManager.default.contents(atPath: url.path))
         #expect(SHA256.hex(bytes) == expected)

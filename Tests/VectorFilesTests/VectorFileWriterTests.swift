@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Testing
+import TestSupport
 import VectorFiles
 
 /// Files written through GDAL, read back by `ogrinfo` (gdal-bin), a separate client: layer names, geometry
@@ -12,18 +13,7 @@ import VectorFiles
         return url
     }
 
-    static func ogrinfo(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ogrinfo"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func ogrinfo(_ arguments: [String]) throws -> OGRInfo.Result { try OGRInfo.run(arguments) }
 
     static func layers() throws -> [VectorLayer] {
         let engine = GeometryEngine()

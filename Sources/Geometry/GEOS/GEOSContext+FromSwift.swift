@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 // Swift value → GEOS geometry. Inputs GEOS would reject with an exception (unclosed rings, one-point lines)
 // are rejected here first as `.invalidInput`, so a GEOS constructor can only fail on memory exhaustion.

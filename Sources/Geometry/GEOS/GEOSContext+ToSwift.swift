@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 // GEOS geometry → Swift value. Child pointers from GEOSGetGeometryN_r / GEOSGetExteriorRing_r /
 // GEOSGeom_getCoordSeq_r are borrowed from their parent, which the caller keeps alive for the whole walk.

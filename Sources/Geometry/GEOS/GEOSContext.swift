@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Messages GEOS reported through the context's handlers since the last `clear()`.
 /// Reached from C through an unretained pointer; the owning `GEOSContext` keeps it alive.

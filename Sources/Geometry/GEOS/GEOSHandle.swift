@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// The single owner of one `GEOSGeometry*`; `deinit` frees it with `GEOSGeom_destroy_r`.
 /// Holds its context strongly: the context must outlive every geometry created in it.

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 // One owner class per GEOS reader/writer handle; each holds its context strongly and frees the handle in deinit.
 // Created lazily by `GeometryEngine` and reused across calls.

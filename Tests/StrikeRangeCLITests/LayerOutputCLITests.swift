@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issues 11 and 12 (outputs branch): `--output x.gpkg|x.fgb` and `--format csv-wkt` on reach, coverage and
 /// inrange, read back by GDAL's own `ogrinfo` (gdal-bin), which shares no code with the writer.
@@ -10,18 +11,8 @@ import Testing
         return url
     }
 
-    static func ogrinfo(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ogrinfo", "-ro"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    /// `ogrinfo -ro arguments…`: stdout and stderr together.
+    static func ogrinfo(_ arguments: [String]) throws -> String { try OGRInfo.run(["-ro"] + arguments).output }
 
     /// Reach targets written one row per chunk (`--chunk-rows 1`) end up in one layer, with the CSV's figures
     /// as typed fields; the passthrough column keeps its long name as alias.

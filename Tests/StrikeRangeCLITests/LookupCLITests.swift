@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lookup commands, run as the built binary.
 @Suite struct LookupCLITests {
     @Test func regionShowByNameCyrillicAndCodeAgree() throws {
         var outputs: [String] = []
         for query in ["Bryansk", "Брянская область", "RU-BRY"] {
-            let result = try LookupCLI.run(["regions", "show", query])
+            let result = try CLIRunner.run(["regions", "show", query])
             #expect(result.status == 0, "\(query): \(result.stderr)")
             #expect(result.stdout.contains("RU-BRY"))
             #expect(result.stdout.contains("km²"))
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func regionShowJSONHasGeodesicArea() throws {
-        let result = try LookupCLI.run(["regions", "show", "RU-BRY", "--format", "json"])
+        let result = try CLIRunner.run(["regions", "show", "RU-BRY", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let area = try #require(object?["area_km2_geodesic"] as? Double)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func regionsListCSV() throws {
-        let result = try LookupCLI.run(["regions", "list", "--country", "UA", "--format", "csv"])
+        let result = try CLIRunner.run(["regions", "list", "--country", "UA", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("code,name") == true)
@@ -33,66 +34,56 @@ import Testing
     }
 
     @Test func placesFind() throws {
-        let result = try LookupCLI.run(["places", "find", "Kursk, RU", "--format", "json"])
+        let result = try CLIRunner.run(["places", "find", "Kursk, RU", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         #expect(array?.first?["admin1_iso"] as? String == "RU-KRS")
-        let table = try LookupCLI.run(["places", "find", "Oleksandrivka", "--limit", "3"])
+        let table = try CLIRunner.run(["places", "find", "Oleksandrivka", "--limit", "3"])
         #expect(table.status == 0)
         #expect(table.stdout.split(separator: "\n").count == 5)   // header, rule, 3 rows
     }
 
     @Test func weaponsListAndShow() throws {
-        let list = try LookupCLI.run(["weapons", "list", "--format", "json"])
+        let list = try CLIRunner.run(["weapons", "list", "--format", "json"])
         #expect(list.status == 0, "\(list.stderr)")
         let weapons = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
         #expect((weapons?.count ?? 0) > 5)
-        let show = try LookupCLI.run(["weapons", "show", "mgm-140"])
+        let show = try CLIRunner.run(["weapons", "show", "mgm-140"])
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("sources:"))
         #expect(show.stdout.contains("km"))
     }
 
     @Test func unknownWeaponIsAnErrorOnStderr() throws {
-        let result = try LookupCLI.run(["weapons", "show", "Iskandr"])
+        let result = try CLIRunner.run(["weapons", "show", "Iskandr"])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("Iskandr") && result.stderr.lowercased().contains("did you mean"))
     }
 
     @Test func borderTable() throws {
-        let result = try LookupCLI.run(["border", "UA", "RU"])
+        let result = try CLIRunner.run(["border", "UA", "RU"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("km (geodesic"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo")))
+    @Test(.enabled(if: OGRInfo.isInstalled))
     func borderGeoJSONOpensInOGR() throws {
-        let result = try LookupCLI.run(["border", "RU", "UA", "--format", "geojson"])
+        let result = try CLIRunner.run(["border", "RU", "UA", "--format", "geojson"])
         #expect(result.status == 0, "\(result.stderr)")
         _ = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("strikerange-border-\(UUID().uuidString).geojson")
         try result.stdout.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let ogr = Process()
-        ogr.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        ogr.arguments = ["-ro", "-al", "-so", file.path]
-        let out = Pipe(), err = Pipe()
-        ogr.standardOutput = out
-        ogr.standardError = err
-        try ogr.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        ogr.waitUntilExit()
-        #expect(ogr.terminationStatus == 0, "\(stderr)")
-        #expect(!stderr.contains("Warning") && !stderr.contains("ERROR"), "\(stderr)")
-        #expect(stdout.contains("Line String"), "\(stdout)")
-        #expect(stdout.contains("Feature Count: 1"))
+        let info = try OGRInfo.run(["-ro", "-al", "-so", file.path])
+        #expect(info.isClean, "\(info.output)")
+        #expect(info.output.contains("Line String"), "\(info.output)")
+        #expect(info.output.contains("Feature Count: 1"))
     }
 
     @Test func missingDataFolderIsAClearError() throws {
-        let result = try LookupCLI.run(["regions", "list", "--data", "/nonexistent/strikerange-data"])
+        let result = try CLIRunner.run(["regions", "list", "--data", "/nonexistent/strikerange-data"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("/nonexistent/strikerange-data"))
         #expect(result.stderr.contains("does not exist"))
@@ -106,18 +97,18 @@ import Testing
         for name in ["weapons.json", "countries.geojson", "admin1.geojson", "places.geojson", "borders.geojson"] {
             try Data("{\"type\": \"FeatureCollection\", \"features\": [ {\"type\": ".utf8).write(to: folder.appendingPathComponent(name))
         }
-        let result = try LookupCLI.run(["regions", "show", "RU-BRY", "--data", folder.path])
+        let result = try CLIRunner.run(["regions", "show", "RU-BRY", "--data", folder.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains(folder.appendingPathComponent("countries.geojson").path))
         #expect(result.stderr.contains("not valid GeoJSON"))
-        let weapons = try LookupCLI.run(["weapons", "list"], environment: ["STRIKERANGE_DATA": folder.path])
+        let weapons = try CLIRunner.run(["weapons", "list"], environment: ["STRIKERANGE_DATA": folder.path])
         #expect(weapons.status != 0)
         #expect(weapons.stderr.contains("weapons.json"))
     }
 
     @Test func dataFoundFromAnotherDirectory() throws {
         // Run from / : the binary finds the repository's Data/ by walking up from its own folder.
-        let result = try LookupCLI.run(["regions", "show", "UA-59"], currentDirectory: URL(fileURLWithPath: "/"))
+        let result = try CLIRunner.run(["regions", "show", "UA-59"], currentDirectory: URL(fileURLWithPath: "/"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("UA-59"))
     }

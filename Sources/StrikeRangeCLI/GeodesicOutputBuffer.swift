@@ -4,6 +4,15 @@ import Glibc
 import Darwin
 #endif
 
+/// The C library's `write(2)`, named apart from `TextOutputStream.write(_:)`.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, bytes, count)
+    #else
+    Darwin.write(fd, bytes, count)
+    #endif
+}
+
 /// Bytes for stdout, written with `write(2)` in large blocks (256 KiB) instead of one call per line.
 struct GeodesicOutputBuffer: TextOutputStream {
     static let flushBytes = 1 << 18
@@ -35,7 +44,7 @@ struct GeodesicOutputBuffer: TextOutputStream {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                let n = systemWrite(1, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return  // stdout closed (e.g. `| head`): nothing useful left to do with the output

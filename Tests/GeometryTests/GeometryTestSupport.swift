@@ -29,19 +29,6 @@ func square(x: Double, y: Double, side: Double) -> Geometry {
 
 func c(_ x: Double, _ y: Double, _ z: Double? = nil) -> Coordinate { Coordinate(x: x, y: y, z: z) }
 
-/// Deterministic pseudo-random numbers (SplitMix64) so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A polygon with a hole and a concave notch: exercises boundary, hole and notch cases in predicate tests.
 /// Computed, not a global `let` (see `roundTripSamples`).
 var notchedPolygonWithHole: Geometry { .polygon(Polygon(
