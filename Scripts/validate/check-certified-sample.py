@@ -103,10 +103,10 @@ class Oracle:
             return np.zeros(len(lon), bool)
         return intersects_xy(self.area, lon, lat)
 
-    def station_extremes(self, lon, lat):
-        """Nearest and farthest station distances, metres, for every query point."""
+    def station_extremes(self, lon, lat, farthest_for):
+        """Nearest station distance, metres, for every query point; farthest where `farthest_for` (else 0)."""
         q = unit(lon, lat)
-        near, far = np.empty(len(lon)), np.empty(len(lon))
+        near, far = np.empty(len(lon)), np.zeros(len(lon))
         for i in range(len(lon)):
             chord, _ = self.tree.query(q[i])
             angle0 = 2 * np.arcsin(min(1.0, chord / 2))
@@ -114,6 +114,8 @@ class Oracle:
             s = self.st[idx]
             _, _, d = GEOD.inv(np.full(len(s), lon[i]), np.full(len(s), lat[i]), s[:, 0], s[:, 1])
             near[i] = d.min()
+            if not farthest_for[i]:
+                continue
             # Farthest: stations nearest q's antipode; a station is a candidate while its angle from q is at
             # least the largest angle / 1.02 (the same 2 % window, seen from the antipode).
             a = -q[i]
@@ -128,8 +130,12 @@ class Oracle:
 
     def classify(self, lon, lat, range_m, min_m, margin_m):
         """+1 in range by more than margin, -1 out of range by more than margin, 0 undecided."""
-        near, far = self.station_extremes(lon, lat)
         inside = self.inside(lon, lat)
+        # The farthest distance only matters with a minimum range, and only for points not already out of range.
+        near, far = self.station_extremes(lon, lat, np.zeros(len(lon), bool))
+        if min_m is not None:
+            wanted = np.where(inside, 0.0, near - self.bound) <= range_m + margin_m
+            _, far = self.station_extremes(lon, lat, wanted)
         near_lo = np.where(inside, 0.0, near - self.bound)
         near_hi = np.where(inside, 0.0, near)
         far_lo, far_hi = far, far + self.bound
@@ -269,8 +275,8 @@ def check(tmp, name, geom, range_m, min_m):
     output = unary_union([shape(f["geometry"]) for f in fc["features"] if f["geometry"] is not None])
     output = output if output.geom_type in ("Polygon", "MultiPolygon") else shape({"type": "MultiPolygon", "coordinates": []})
     parts = list(getattr(output, "geoms", [output])) if not output.is_empty else []
-    # Station spacing: B ≈ spacing / 2 stays ≤ 25 m and below 0.1 % of the range.
-    oracle = Oracle(geom, spacing_m=min(50.0, max(0.5, 0.002 * range_m)))
+    # Station spacing 0.2 % of the range (0.5 m to 400 m): B ≈ spacing / 2, at most about 200 m.
+    oracle = Oracle(geom, spacing_m=min(400.0, max(0.5, 0.002 * range_m)))
     lon, lat, label = probe_points(geom, _Parts(parts), range_m)
     margin = TOLERANCE_M + oracle.bound
     truth = oracle.classify(lon, lat, range_m, min_m, margin)

@@ -17,12 +17,12 @@ import Testing
 @Suite struct EnvelopeCertifierPropertyTests {
 
     /// Launches per run unless `STRIKERANGE_PROPERTY_LAUNCHES` says otherwise.
-    static let defaultLaunchCount = 2_000
+    static let defaultLaunchCount = 60
 
     /// Share of the launches per category (sums to 1): cost-weighted, see `costPerLaunchMilliseconds`.
     static let share: [RandomLaunch.Category: Double] = [
-        .point: 0.40, .polar: 0.12, .line: 0.12, .loop: 0.08, .holedPolygon: 0.08,
-        .multiPart: 0.08, .antimeridian: 0.10, .longRangeArea: 0.02,
+        .point: 0.715, .polar: 0.05, .line: 0.07, .loop: 0.03, .holedPolygon: 0.03,
+        .multiPart: 0.04, .antimeridian: 0.05, .longRangeArea: 0.015,
     ]
 
     /// Cases whose envelope is wrong today, found by this test and confirmed by pyproj, with the reason.
@@ -33,28 +33,28 @@ import Testing
         return defaultLaunchCount
     }
 
-    /// The categories of launches 0..<count: every category at least once, the rest by `share`, interleaved.
-    static func plan(count: Int) -> [RandomLaunch.Category] {
+    /// The category of launch `i`: one of each first, then drawn by `share`. It does not depend on the count,
+    /// so case numbers (and `knownConstructionDefects`) stay the same whatever `STRIKERANGE_PROPERTY_LAUNCHES` is.
+    static func category(_ i: Int, using rng: inout SeededGenerator) -> RandomLaunch.Category {
         let categories = RandomLaunch.Category.allCases
-        var quota = Dictionary(uniqueKeysWithValues: categories.map { ($0, max(1, Int((Double(count) * share[$0, default: 0]).rounded()))) })
-        var plan = [RandomLaunch.Category]()
-        while plan.count < max(count, categories.count), quota.values.contains(where: { $0 > 0 }) {
-            for c in categories where quota[c, default: 0] > 0 && plan.count < max(count, categories.count) {
-                plan.append(c)
-                quota[c, default: 0] -= 1
-            }
+        if i < categories.count { return categories[i] }
+        var x = Double.random(in: 0..<1, using: &rng)
+        for c in categories {
+            x -= share[c, default: 0]
+            if x < 0 { return c }
         }
-        return plan
+        return .point
     }
 
     @Test func randomLaunchesWorldwideAreCertified() throws {
-        let plan = Self.plan(count: Self.launchCount)
+        let count = Self.launchCount
         var rng = SeededGenerator(seed: 20_261_202)
         let builder = EnvelopeBuilder(), certifier = EnvelopeCertifier()
         var ran = [RandomLaunch.Category: Int](), seconds = [RandomLaunch.Category: Double]()
         var failures = 0
         let clock = ContinuousClock()
-        for (i, category) in plan.enumerated() {
+        for i in 0..<count {
+            let category = Self.category(i, using: &rng)
             let launch = RandomLaunch.make(category, using: &rng)
             let placement = Placement.allCases[Int.random(in: 0..<3, using: &rng)]
             let started = clock.now
@@ -62,6 +62,7 @@ import Testing
             let summary = "case \(i) \(category) range \(launch.rangeMeters) m min \(launch.minRangeMeters ?? 0) m \(placement) launch \(launch.geometry)"
             let envelope: RangeEnvelope
             do { envelope = try builder.build(launch: launch.geometry, parameters: p) } catch {
+                print("EnvelopeCertifierPropertyTests: refused \(summary)")
                 Issue.record("\(summary): refused: \(error)")
                 failures += 1
                 continue
@@ -71,16 +72,19 @@ import Testing
                 withKnownIssue("issue 9, case \(i): \(reason)") { #expect(v.passed, "\(summary): \(v.failureSummary ?? "")") }
             } else {
                 #expect(v.passed, "\(summary): \(v.failureSummary ?? "")")
-                if !v.passed { failures += 1 }
+                if !v.passed { failures += 1; print("EnvelopeCertifierPropertyTests: failed \(summary): \(v.failureSummary ?? "")") }
             }
             let elapsed = clock.now - started
+            let launchSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             ran[category, default: 0] += 1
-            seconds[category, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            seconds[category, default: 0] += launchSeconds
+            // The slow ones by name, so the budget can be kept.
+            if launchSeconds > 5 { print("EnvelopeCertifierPropertyTests: slow (\(String(format: "%.1f", launchSeconds)) s) \(summary)") }
         }
         let lines = RandomLaunch.Category.allCases.map { c in
             "\(c.rawValue) \(ran[c, default: 0]) (\(String(format: "%.0f", 1000 * seconds[c, default: 0] / Double(max(1, ran[c, default: 0])))) ms each)"
         }
-        print("EnvelopeCertifierPropertyTests: \(plan.count) launches certified, \(failures) failed: " + lines.joined(separator: ", "))
+        print("EnvelopeCertifierPropertyTests: \(count) launches certified, \(failures) failed: " + lines.joined(separator: ", "))
         #expect(RandomLaunch.Category.allCases.allSatisfy { ran[$0, default: 0] > 0 }, "every category ran: \(ran)")
     }
 

@@ -9,17 +9,17 @@ struct RandomLaunch {
     enum Category: String, CaseIterable {
         /// A point anywhere, 1 m to 20,000 km (up to just below half a meridian).
         case point
-        /// A point at or within 5° of a pole, and lines or small polygons above 80° of latitude.
+        /// A point at or within 5° of a pole, and lines or small polygons above 80° of latitude, 1 m to 1,500 km.
         case polar
         /// An open line of 2 to 5 vertices, 0.001° to 2° across, 1 m to 1,000 km.
         case line
-        /// A closed line (a loop: its inside is not launch area), 1 m to 300 km.
+        /// A closed line (a loop: its inside is not launch area), 0.005° to 0.5° across, 1 m to 100 km.
         case loop
-        /// A star-shaped polygon with one or two star-shaped holes, 1 m to 500 km.
+        /// A star-shaped polygon, 0.005° to 0.5° across, with one or two star-shaped holes, 1 m to 200 km.
         case holedPolygon
         /// Two or three separate polygons (a multi-part area) or lines, 1 m to 800 km.
         case multiPart
-        /// A polygon, line or point cut at ±180° (parts on both sides), 1 m to 1,000 km.
+        /// A polygon, line or point cut at ±180° (parts on both sides), up to 0.5° across, 1 m to 500 km.
         case antimeridian
         /// A line or polygon, 1,000 km to 19,500 km: the expensive category.
         case longRangeArea
@@ -81,10 +81,10 @@ struct RandomLaunch {
                 }))
             default:
                 let ring = starRing(lon: max(-170, min(170, lon)), lat: sign * Double.random(in: 80...84, using: &rng),
-                                    radius: logUniform(0.01, 1, using: &rng), count: Int.random(in: 3...7, using: &rng), using: &rng)
+                                    radius: logUniform(0.01, 0.5, using: &rng), count: Int.random(in: 3...7, using: &rng), using: &rng)
                 geometry = .polygon(Polygon(exterior: ring))
             }
-            range = logUniform(1, 3_000_000, using: &rng)
+            range = logUniform(1, 1_500_000, using: &rng)
         case .line:
             let lat = randomLatitude(maxAbs: 75, using: &rng), lon = Double.random(in: -170...170, using: &rng)
             let extent = logUniform(0.001, 2, using: &rng)
@@ -95,21 +95,22 @@ struct RandomLaunch {
             range = logUniform(1, 1_000_000, using: &rng)
         case .loop:
             let lat = randomLatitude(maxAbs: 70, using: &rng), lon = Double.random(in: -170...170, using: &rng)
-            let ring = starRing(lon: lon, lat: lat, radius: logUniform(0.005, 2, using: &rng), count: Int.random(in: 3...8, using: &rng), using: &rng)
+            let ring = starRing(lon: lon, lat: lat, radius: logUniform(0.005, 0.5, using: &rng), count: Int.random(in: 3...8, using: &rng), using: &rng)
             geometry = .lineString(LineString(ring))
-            range = logUniform(1, 300_000, using: &rng)
+            range = logUniform(1, 100_000, using: &rng)
         case .holedPolygon:
             let lat = randomLatitude(maxAbs: 70, using: &rng), lon = Double.random(in: -170...170, using: &rng)
-            let radius = logUniform(0.01, 3, using: &rng)
-            let exterior = starRing(lon: lon, lat: lat, radius: radius, count: Int.random(in: 4...9, using: &rng), using: &rng)
-            var holes = [starRing(lon: lon, lat: lat, radius: 0.45 * radius, count: Int.random(in: 3...6, using: &rng), clockwise: true, using: &rng)]
+            let radius = logUniform(0.005, 0.5, using: &rng)
+            // With 8 or more vertices at radii ≥ 0.6 and angular gaps ≤ 81°, every exterior edge stays more
+            // than 0.45 × radius from the centre: the holes (out to 0.25 and 0.31…0.39) are inside and apart.
+            let exterior = starRing(lon: lon, lat: lat, radius: radius, count: Int.random(in: 8...12, using: &rng), using: &rng)
+            var holes = [starRing(lon: lon, lat: lat, radius: 0.25 * radius, count: Int.random(in: 3...6, using: &rng), clockwise: true, using: &rng)]
             if Bool.random(using: &rng) {
-                // A second, tiny hole beside the first (inside the ring: the star's radii are ≥ 0.6 × radius).
-                holes.append(starRing(lon: lon + 0.5 * radius / max(0.1, cos(lat * .pi / 180)), lat: lat, radius: 0.04 * radius,
+                holes.append(starRing(lon: lon + 0.35 * radius / max(0.1, cos(lat * .pi / 180)), lat: lat, radius: 0.04 * radius,
                                       count: 3, clockwise: true, using: &rng))
             }
             geometry = .polygon(Polygon(exterior: exterior, holes: holes))
-            range = logUniform(1, 500_000, using: &rng)
+            range = logUniform(1, 200_000, using: &rng)
         case .multiPart:
             let lat = randomLatitude(maxAbs: 70, using: &rng), lon = Double.random(in: -165...165, using: &rng)
             let radius = logUniform(0.005, 1, using: &rng)
@@ -127,8 +128,8 @@ struct RandomLaunch {
             range = logUniform(1, 800_000, using: &rng)
         case .antimeridian:
             let lat = randomLatitude(maxAbs: 75, using: &rng)
-            let west = logUniform(0.001, 1.5, using: &rng), east = logUniform(0.001, 1.5, using: &rng)
-            let half = logUniform(0.001, 1, using: &rng)
+            let west = logUniform(0.001, 0.5, using: &rng), east = logUniform(0.001, 0.5, using: &rng)
+            let half = logUniform(0.001, 0.5, using: &rng)
             switch Int.random(in: 0..<3, using: &rng) {
             case 0:
                 // Two rectangles sharing the ±180° meridian: one area cut there.
@@ -145,7 +146,7 @@ struct RandomLaunch {
             default:
                 geometry = .point(Point(x: Bool.random(using: &rng) ? 180 - west / 1000 : -180 + east / 1000, y: lat))
             }
-            range = logUniform(1, 1_000_000, using: &rng)
+            range = logUniform(1, 500_000, using: &rng)
         case .longRangeArea:
             let lat = randomLatitude(maxAbs: 80, using: &rng), lon = Double.random(in: -170...170, using: &rng)
             let radius = logUniform(0.01, 2, using: &rng)
