@@ -64,6 +64,15 @@ import Testing
             let started = clock.now
             let p = try RangeParameters(rangeMeters: launch.rangeMeters, minRangeMeters: launch.minRangeMeters, placement: placement)
             let summary = "case \(i) \(category) range \(launch.rangeMeters) m min \(launch.minRangeMeters ?? 0) m \(placement) launch \(launch.geometry)"
+            if placement == .inner && launch.rangeMeters <= p.toleranceMeters / 2 {
+                // The builder traps here (`strikerange envelope --from 50,30 --range 3m --placement inner`
+                // crashes too): its target radius r − t/2 is negative and GeodesicCircle's vertex count is NaN.
+                // Recorded, not built, so the rest of the run goes on.
+                withKnownIssue("issue 9, case \(i): inner placement at a range ≤ t/2 traps in GeodesicCircle (negative target radius)") {
+                    Issue.record("\(summary): not built")
+                }
+                continue
+            }
             let envelope: RangeEnvelope
             do { envelope = try builder.build(launch: launch.geometry, parameters: p) } catch {
                 print("EnvelopeCertifierPropertyTests: refused \(summary)")
