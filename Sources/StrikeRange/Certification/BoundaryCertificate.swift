@@ -21,7 +21,19 @@ import Geometry
 ///   (the cosine of the angle between the edge and the geodesic from the foot). The larger of min(two
 ///   parabolas) over [0, h] is at 0, h or where they cross, which is a single point (their difference is
 ///   linear in u).
-/// - Always: d is 1-Lipschitz, so d(u) ∈ [(d(0) + d(h) − h)/2, (d(0) + d(h) + h)/2].
+/// - Always: d is 1-Lipschitz, so d(u) ∈ [(d(0) + d(h) − h)/2, (d(0) + d(h) + h)/2], and d ≥ 0.
+/// - Upper side, when both samples' feet lie on the same launch chord G (a geodesic of length L) and the
+///   range is short (the case the point-foot parabolas handle worst: their curvature is about 1/d): in
+///   Fermi coordinates (t along G, σ signed distance from it) the metric is dσ² + J² dt² with
+///   cos(σ/b) ≤ J ≤ 1 (Gaussian curvature ≤ 1/b²), and the level curves of σ have geodesic curvature
+///   ≤ tan(|σ|/b)/b (Riccati comparison). So along the edge |σ″| ≤ K_F = tan(S/b)/b + κₚ while
+///   |σ| ≤ S = max(d_a, d_b) + h, and |σ(u)| ≤ max(d_a, d_b) + K_F h²/8 (d_a, d_b the exact distances to
+///   the feet: σ at a sample is at most that). This is the distance to a point of G, hence a bound of d,
+///   when the foot's t stays in [0, L]: t moves at most 1/c per metre of edge (c = cos(S/b)) and each
+///   sample's own foot is within d/c of its probe (a shorter path in the metric dσ² + c² dt² than the
+///   geodesic to the probe), so it suffices that every probe ± d/c, widened by h/(2c), lies in [0, L].
+///   Used for S ≤ `chordChartReachMeters`, where the tube around a chord is embedded (far below the
+///   focal distance π b/2 and the chords' length below π b).
 /// The farthest distance (minimum range) is the mirror image: semiconvex with d″ ≥ −K⁻,
 /// K⁻ = max(0, −inf κ꜀) + κₚ. Sample distances are themselves enclosures (`LaunchDistance`), and the
 /// foot's own offset from the true launch path is added. A piece whose bound is not inside the band, or
@@ -54,6 +66,24 @@ struct BoundaryCertificate {
     }
 
     private enum Kind { case maximum, minimum }
+
+    /// Largest S (metres) for which the Fermi-coordinate bound along one launch chord is used.
+    static let chordChartReachMeters = 100_000.0
+
+    /// Upper bound of the nearest distance over the piece from the distance to the launch chord both
+    /// samples' feet lie on (see the type's comment); nil when they are not on one chord well inside it.
+    private func chordUpperBound(_ e0: DistanceEnclosure, _ e1: DistanceEnclosure, h: Double, kappaPath: Double) -> Double? {
+        guard let j = e0.footPiece, e1.footPiece == j, h.isFinite, kappaPath.isFinite else { return nil }
+        let d0 = e0.footDistanceMeters, d1 = e1.footDistanceMeters
+        let reach = max(d0, d1) + h
+        guard reach <= Self.chordChartReachMeters else { return nil }
+        let c = cos(reach / bounds.b)
+        let first = min(e0.footAlongMeters - d0 / c, e1.footAlongMeters - d1 / c) - h / (2 * c)
+        let last = max(e0.footAlongMeters + d0 / c, e1.footAlongMeters + d1 / c) + h / (2 * c)
+        guard first >= 0, last <= distance.launch.pieces[j].lengthMeters else { return nil }
+        let k = tan(reach / bounds.b) / bounds.b + kappaPath
+        return max(d0, d1) + k * h * h / 8 + max(e0.footOffsetMeters, e1.footOffsetMeters)
+    }
 
     func certify(_ rings: [[Coordinate]]) -> Result {
         var result = Result()
@@ -187,6 +217,10 @@ struct BoundaryCertificate {
         var lo = (e0.lowerMeters + e1.lowerMeters - h) / 2
         var hi = (e0.upperMeters + e1.upperMeters + h) / 2
         guard h.isFinite else { return (lo, hi) }
+        if kind == .maximum {
+            lo = max(lo, 0)
+            if let chord = chordUpperBound(e0, e1, h: h, kappaPath: kappaPath) { hi = min(hi, chord) }
+        }
         let radiusLow = min(e0.lowerMeters, e1.lowerMeters) - h, radiusHigh = max(e0.upperMeters, e1.upperMeters) + h
         guard let circle = bounds.circleCurvatureBounds(radiusRange: radiusLow, radiusHigh) else { return (lo, hi) }
         let kUp = max(0, circle.upper) + kappaPath      // d″ ≤ kUp for the nearest distance

@@ -12,6 +12,10 @@ struct DistanceEnclosure: Sendable {
     var footOffsetMeters: Double
     /// Azimuth at the query of the geodesic towards the foot, degrees.
     var footAzimuthAtQueryDegrees: Double
+    /// Index in `CertifiedLaunch.pieces` of the chord the foot is on, and its distance from the chord's
+    /// start, metres; nil when the foot is a launch point or a vertex found outside any chord's search.
+    var footPiece: Int? = nil
+    var footAlongMeters: Double = 0
 }
 
 /// Geodesic distance from a point to the certifier's launch area, nearest and farthest, as rigorous
@@ -52,9 +56,10 @@ struct LaunchDistance: Sendable {
         return Probe(s: s, point: p, distance: inv.distanceMeters, azimuthAtQuery: inv.azimuth1Degrees, slope: slope)
     }
 
-    private func enclosure(at q: LonLat, _ p: Probe, offset: Double) -> DistanceEnclosure {
+    private func enclosure(at q: LonLat, _ p: Probe, offset: Double, piece: Int? = nil) -> DistanceEnclosure {
         DistanceEnclosure(lowerMeters: p.distance - offset, upperMeters: p.distance + offset, foot: p.point,
-                          footDistanceMeters: p.distance, footOffsetMeters: offset, footAzimuthAtQueryDegrees: p.azimuthAtQuery)
+                          footDistanceMeters: p.distance, footOffsetMeters: offset, footAzimuthAtQueryDegrees: p.azimuthAtQuery,
+                          footPiece: piece, footAlongMeters: p.s)
     }
 
     // MARK: nearest
@@ -123,7 +128,7 @@ struct LaunchDistance: Sendable {
                 }
                 candidates.sort { $0.lower < $1.lower }
                 for (j, lower) in candidates where lower <= cutoff {
-                    nearestOnPiece(q, launch.pieces[j], ceiling: ceiling, best: &best, lowest: &lowest)
+                    nearestOnPiece(q, j, ceiling: ceiling, best: &best, lowest: &lowest)
                 }
             }
         }
@@ -132,8 +137,9 @@ struct LaunchDistance: Sendable {
         return best
     }
 
-    private func nearestOnPiece(_ q: LonLat, _ piece: CertifiedLaunch.Piece, ceiling: Double = .infinity,
+    private func nearestOnPiece(_ q: LonLat, _ index: Int, ceiling: Double = .infinity,
                                 best: inout DistanceEnclosure, lowest: inout Double) {
+        let piece = launch.pieces[index]
         let a = probe(q, piece.start, s: 0, chordAzimuthDegrees: piece.startAzimuthDegrees)
         let b = probe(q, piece.end, s: piece.lengthMeters, chordAzimuthDegrees: piece.endAzimuthDegrees)
         var line: GeodesicLine?
@@ -145,7 +151,7 @@ struct LaunchDistance: Sendable {
         }
         let offset = piece.offsetMeters
         func visit(_ p0: Probe, _ p1: Probe, depth: Int) {
-            for p in [p0, p1] where p.distance + offset < best.upperMeters { best = enclosure(at: q, p, offset: offset) }
+            for p in [p0, p1] where p.distance + offset < best.upperMeters { best = enclosure(at: q, p, offset: offset, piece: index) }
             let length = p1.s - p0.s
             let upper = min(p0.distance, p1.distance)
             var lower: Double

@@ -214,11 +214,14 @@ struct MembershipCertificate {
         let boxArea = (zoneArea(box.latitudes.upperBound) - zoneArea(box.latitudes.lowerBound)) * lonSpan / 360
         let share = (weightIn + weightUnsure / 2) / weightAll
         let estimate = boxArea * share
-        // Binomial standard error of the share, 4σ; the unsure points (within t of a bound) count half ± half;
-        // plus one sample's worth of area for the discreteness.
-        let n = Double(neighbourhoodSamples)
-        let sigma = boxArea * (share * (1 - share) / n).squareRoot()
-        let estimateError = 4 * sigma + boxArea * (weightUnsure / weightAll) / 2 + boxArea / n
+        // The share's Wilson score interval at 4σ (unlike share ± 4σ it does not collapse to nothing when no
+        // or every sample hits: an envelope of a few samples' worth in a wide box); the unsure points
+        // (within t of a bound) count half ± half; plus one sample's worth of area for the discreteness.
+        let n = Double(neighbourhoodSamples), z = 4.0
+        let centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+        let halfWidth = z * (share * (1 - share) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
+        let shareError = max(share - (centre - halfWidth), centre + halfWidth - share)
+        let estimateError = boxArea * shareError + boxArea * (weightUnsure / weightAll) / 2 + boxArea / n
         let measured = output.areaSquareMeters(geodesic, bounds: bounds)
         // A boundary within t of the true one moves the area by at most about perimeter × t.
         let allowed = estimateError + 1.5 * measured.perimeterMeters * parameters.toleranceMeters
