@@ -49,6 +49,10 @@ import Testing
         (["--range", "100km", "--tolerance", "0.5mm"], ["'0.5mm'", "unknown unit 'mm'", "km, m, mi, nmi"]),
         (["--range", "300"], ["'300'", "the unit is missing", "300km"]),
         (["--weapon", "atacmz"], ["atacmz", "atacms"]),
+        // Inner/outer placement needs room of about the tolerance (issue 9's property test: this trapped, exit 132).
+        (["--range", "3m", "--placement", "inner"], ["range: 3 m", "tolerance 10 m", "--placement inner", "--tolerance 0.75m"]),
+        (["--range", "100km", "--min-range", "5m", "--placement", "outer"], ["min-range: 5 m", "--placement outer"]),
+        (["--range", "30m", "--min-range", "15m", "--placement", "inner"], ["min-range: 15 m", "twice the tolerance"]),
     ] as [([String], [String])])
     func badParameters(_ arguments: [String], _ needles: [String]) throws {
         try expectFailure(["--from", Self.kyiv] + arguments, mentions: needles)

@@ -36,10 +36,39 @@ public struct RangeParameters: Sendable, Equatable {
         guard toleranceMeters.isFinite, toleranceMeters >= Self.minimumToleranceMeters else {
             throw StrikeRangeError("tolerance: \(toleranceMeters) m is below the smallest supported tolerance of 1 mm (0.001 m)")
         }
+        // Inner and outer move the construction's target by t/2 off the range, and it needs a band of its own
+        // around that target: a range (or a gap between range and minimum) within about the tolerance leaves
+        // no room, so it is refused here rather than built from a negative radius.
+        let name = "--placement \(placement.rawValue)"
+        let hint = "give a smaller --tolerance (e.g. --tolerance \(Self.trimmed(max(Self.minimumToleranceMeters, rangeMeters / 4)))m) or --placement center"
+        if placement == .inner && rangeMeters <= toleranceMeters {
+            throw StrikeRangeError("range: \(Self.meters(rangeMeters)) is not above the tolerance \(Self.meters(toleranceMeters)), which \(name) needs; \(hint)")
+        }
+        if let minRangeMeters, minRangeMeters > 0 {
+            if placement == .outer && minRangeMeters < toleranceMeters {
+                throw StrikeRangeError("min-range: \(Self.meters(minRangeMeters)) is below the tolerance \(Self.meters(toleranceMeters)), which \(name) needs for a minimum range; give a smaller --tolerance, --placement center, or leave the minimum range out")
+            }
+            if placement == .inner && rangeMeters - minRangeMeters <= 2 * toleranceMeters {
+                throw StrikeRangeError("min-range: \(Self.meters(minRangeMeters)) is within twice the tolerance (\(Self.meters(2 * toleranceMeters))) of the range \(Self.meters(rangeMeters)), which \(name) needs between them; give a smaller --tolerance or --placement center")
+            }
+        }
         self.rangeMeters = rangeMeters
         self.minRangeMeters = (minRangeMeters ?? 0) > 0 ? minRangeMeters : nil
         self.toleranceMeters = toleranceMeters
         self.placement = placement
+    }
+
+    /// "3 m", "0.25 m", "12.5 km" for messages.
+    static func meters(_ value: Double) -> String {
+        value >= 10_000 ? "\(trimmed(value / 1000)) km" : "\(trimmed(value)) m"
+    }
+
+    /// At most three decimals, without trailing zeros.
+    static func trimmed(_ value: Double) -> String {
+        var text = format(value, 3)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// The distance the construction aims at for the maximum-range boundary, so that its own
